@@ -1,0 +1,53 @@
+package dev.steamcollector.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.IParameterExceptionHandler;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * Prints a failure as one line on stderr (the stack trace too under {@code -v}) and returns the exit
+ * code {@link ExitCodes} assigns to it.
+ */
+final class ErrorReporter implements IExecutionExceptionHandler, IParameterExceptionHandler {
+
+    private final RootCommand root;
+
+    ErrorReporter(RootCommand root) {
+        this.root = root;
+    }
+
+    @Override
+    public int handleExecutionException(Exception failure, CommandLine command, ParseResult parseResult) {
+        PrintWriter err = command.getErr();
+        err.println("steam-collector: " + describe(failure));
+        if (root.verbose()) {
+            failure.printStackTrace(err);
+        }
+        err.flush();
+        return command.getExitCodeExceptionMapper().getExitCode(failure);
+    }
+
+    @Override
+    public int handleParseException(ParameterException failure, String[] args) {
+        CommandLine command = failure.getCommandLine();
+        PrintWriter err = command.getErr();
+        err.println("steam-collector: " + failure.getMessage());
+        if (!CommandLine.UnmatchedArgumentException.printSuggestions(failure, err)) {
+            err.println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for more information.");
+        }
+        err.flush();
+        return ExitCodes.USAGE;
+    }
+
+    private static String describe(Throwable failure) {
+        String message = failure.getMessage();
+        if (message == null || message.isBlank()) {
+            Throwable cause = failure.getCause();
+            return cause != null ? describe(cause) : failure.getClass().getSimpleName();
+        }
+        return message.lines().findFirst().orElse(message).strip();
+    }
+}

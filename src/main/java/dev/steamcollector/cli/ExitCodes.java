@@ -1,0 +1,32 @@
+package dev.steamcollector.cli;
+
+import dev.steamcollector.config.ConfigException;
+import dev.steamcollector.persistence.DatabaseException;
+import picocli.CommandLine.IExitCodeExceptionMapper;
+import picocli.CommandLine.ParameterException;
+
+/** The exit codes of SPEC, and the one place that maps a failure to one of them. */
+public final class ExitCodes implements IExitCodeExceptionMapper {
+
+    public static final int DONE = 0;
+    public static final int FAILED = 1;
+    public static final int USAGE = 2;
+    public static final int TOO_MANY_FAILURES = 3;
+    public static final int TEMPORARILY_UNABLE = 75;
+    public static final int INTERRUPTED = 130;
+    public static final int TERMINATED = 143;
+
+    @Override
+    public int getExitCode(Throwable failure) {
+        return switch (failure) {
+            case ParameterException e -> USAGE;
+            case ConfigException e -> USAGE;
+            case DatabaseException e -> switch (e.reason()) {
+                case UNAVAILABLE -> TEMPORARILY_UNABLE;
+                case MISCONFIGURED -> USAGE;
+                case FAILED -> FAILED;
+            };
+            default -> FAILED;
+        };
+    }
+}

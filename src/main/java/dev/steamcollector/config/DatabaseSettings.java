@@ -1,0 +1,119 @@
+package dev.steamcollector.config;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * Where the data lives: a JDBC URL with its credentials kept apart, parsed from every form of
+ * {@code DATABASE_URL} the product accepts.
+ */
+public record DatabaseSettings(Kind kind, String jdbcUrl, Optional<String> user, Optional<Secret> password) {
+
+    /** The two supported databases. */
+    public enum Kind { SQLITE, POSTGRESQL }
+
+    static final String VARIABLE = "DATABASE_URL";
+
+    public DatabaseSettings {
+        if (jdbcUrl.isBlank()) {
+            throw new IllegalArgumentException("jdbcUrl is blank");
+        }
+    }
+
+    /**
+     * Parses {@code sqlite:///relative.db}, {@code sqlite:////abs/path.db}, {@code jdbc:sqlite:…},
+     * {@code postgresql://user:pass@host:port/db?…}, {@code postgres://…} and {@code jdbc:postgresql://…};
+     * relative SQLite paths resolve against {@code workingDirectory}.
+     */
+    public static DatabaseSettings parse(String url, Path workingDirectory) {
+        String text = url.trim();
+        if (text.startsWith("sqlite:///")) {
+            return sqlite(text.substring("sqlite:///".length()), workingDirectory, url);
+        }
+        if (text.startsWith("jdbc:sqlite:")) {
+            return new DatabaseSettings(Kind.SQLITE, text, Optional.empty(), Optional.empty());
+        }
+        if (text.startsWith("postgresql://") || text.startsWith("postgres://")) {
+            return postgres(text, url);
+        }
+        if (text.startsWith("jdbc:postgresql://")) {
+            return new DatabaseSettings(Kind.POSTGRESQL, text, Optional.empty(), Optional.empty());
+        }
+        if (text.startsWith("sqlite:")) {
+            throw new ConfigException(VARIABLE, "'" + text
+                    + "' needs three slashes before a relative path (sqlite:///steam_games.db) or four before an absolute one (sqlite:////var/lib/steam.db)");
+        }
+        throw new ConfigException(VARIABLE, "'" + redact(text)
+                + "' is not a database URL; use sqlite:///file.db, postgresql://user:pass@host:5432/db or a jdbc: URL");
+    }
+
+    private static DatabaseSettings sqlite(String path, Path workingDirectory, String original) {
+        if (path.isBlank()) {
+            throw new ConfigException(VARIABLE, "'" + original + "' names no file");
+        }
+        Path file = path.startsWith("/") ? Path.of(path) : workingDirectory.resolve(path);
+        return new DatabaseSettings(Kind.SQLITE, "jdbc:sqlite:" + file.toAbsolutePath().normalize(),
+                Optional.empty(), Optional.empty());
+    }
+
+    private static DatabaseSettings postgres(String text, String original) {
+        URI uri;
+        try {
+            uri = new URI(text);
+        } catch (URISyntaxException e) {
+            throw new ConfigException(VARIABLE, "'" + redact(original) + "' is not a valid URL: " + e.getReason());
+        }
+        if (uri.getHost() == null || uri.getHost().isBlank()) {
+            throw new ConfigException(VARIABLE, "'" + redact(original) + "' names no host");
+        }
+        String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+        if (path.length() <= 1) {
+            throw new ConfigException(VARIABLE, "'" + redact(original) + "' names no database (…/dbname)");
+        }
+        StringBuilder jdbc = new StringBuilder("jdbc:postgresql://").append(uri.getHost());
+        if (uri.getPort() != -1) {
+            jdbc.append(':').append(uri.getPort());
+        }
+        jdbc.append(path);
+        if (uri.getRawQuery() != null) {
+            jdbc.append('?').append(uri.getRawQuery());
+        }
+        Optional<String> user = Optional.empty();
+        Optional<Secret> password = Optional.empty();
+        String userInfo = uri.getRawUserInfo();
+        if (userInfo != null && !userInfo.isEmpty()) {
+            int colon = userInfo.indexOf(':');
+            user = Optional.of(decode(colon < 0 ? userInfo : userInfo.substring(0, colon)));
+            if (colon >= 0) {
+                password = Optional.of(new Secret(decode(userInfo.substring(colon + 1))));
+            }
+        }
+        return new DatabaseSettings(Kind.POSTGRESQL, jdbc.toString(), user, password);
+    }
+
+    private static String decode(String part) {
+        return URLDecoder.decode(part.replace("+", "%2B"), StandardCharsets.UTF_8);
+    }
+
+    /** Hides a password in a URL that is about to be printed. */
+    static String redact(String url) {
+        return url.replaceAll("(://[^:/@]*:)[^@/]*@", "$1****@")
+                .replaceAll("(?i)(password=)[^&]*", "$1****");
+    }
+
+    /** The database as it may be shown to a person: no password. */
+    public String describe() {
+        String shown = redact(jdbcUrl);
+        return user.map(u -> shown + " (user " + u + (password.isPresent() ? ", password ****)" : ")"))
+                .orElse(shown);
+    }
+
+    @Override
+    public String toString() {
+        return describe();
+    }
+}

@@ -1,0 +1,11 @@
+package dev.steamcollector.config;
+
+/** How hard the pipeline works: requests in flight, games per transaction, retries per request. */
+public record PipelineSettings(int maxWorkers, int batchSize, int retryAttempts) {
+
+    public PipelineSettings {
+        if (maxWorkers < 1 || batchSize < 1 || retryAttempts < 0) {
+            throw new IllegalArgumentException("workers and batch size must be positive, retries not negative");
+        }
+    }
+}

@@ -1,0 +1,165 @@
+package dev.steamcollector.persistence;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.pool.HikariPool;
+import dev.steamcollector.config.DatabaseSettings;
+import dev.steamcollector.config.DatabaseSettings.Kind;
+import dev.steamcollector.persistence.DatabaseException.Reason;
+import java.sql.SQLException;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.Function;
+import org.hibernate.Session;
+import org.hibernate.SessionFactory;
+import org.hibernate.boot.MetadataSources;
+import org.hibernate.boot.registry.StandardServiceRegistry;
+import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
+import org.hibernate.cfg.AvailableSettings;
+
+/**
+ * An open database: connection pool, Hibernate session factory, migrations and repositories.
+ *
+ * <p>Every database call runs on one platform thread. SQLite wants a single writer, and a blocking
+ * JDBC call must not hold a virtual thread's carrier; callers on virtual threads simply wait.
+ */
+public final class Database implements AutoCloseable {
+
+    private final DatabaseSettings settings;
+    private final HikariDataSource dataSource;
+    private final SessionFactory sessionFactory;
+    private final ExecutorService worker;
+
+    private Database(DatabaseSettings settings, HikariDataSource dataSource, SessionFactory sessionFactory) {
+        this.settings = settings;
+        this.dataSource = dataSource;
+        this.sessionFactory = sessionFactory;
+        this.worker = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("database").daemon(true).factory());
+    }
+
+    /** Connects, failing with a one-line {@link DatabaseException} when the database cannot be reached. */
+    public static Database open(DatabaseSettings settings) {
+        HikariDataSource dataSource = connect(settings);
+        try {
+            return new Database(settings, dataSource, buildSessionFactory(settings, dataSource));
+        } catch (RuntimeException e) {
+            dataSource.close();
+            throw e;
+        }
+    }
+
+    public DatabaseSettings settings() {
+        return settings;
+    }
+
+    public Migrations migrations() {
+        return new Migrations(settings.kind(), dataSource);
+    }
+
+    public GameRepository games() {
+        return new GameRepository(this);
+    }
+
+    public MetadataRepository metadata() {
+        return new MetadataRepository(this);
+    }
+
+    public RunRepository runs() {
+        return new RunRepository(this);
+    }
+
+    /** Runs {@code work} in one transaction on the database thread and returns its result. */
+    <T> T inTransaction(Function<Session, T> work) {
+        return onDatabaseThread(() -> sessionFactory.fromTransaction(work));
+    }
+
+    private <T> T onDatabaseThread(Callable<T> task) {
+        Future<T> result = worker.submit(task);
+        try {
+            return result.get();
+        } catch (InterruptedException e) {
+            // the transaction still completes or rolls back on its own thread
+            Thread.currentThread().interrupt();
+            throw new DatabaseException("interrupted while waiting for the database", Reason.FAILED, e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) {
+                throw runtime;
+            }
+            throw new DatabaseException(e.getCause().getMessage(), Reason.FAILED, e.getCause());
+        }
+    }
+
+    @Override
+    public void close() {
+        worker.shutdown();
+        sessionFactory.close();
+        dataSource.close();
+    }
+
+    private static HikariDataSource connect(DatabaseSettings settings) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("steam-collector");
+        config.setJdbcUrl(settings.jdbcUrl());
+        settings.user().ifPresent(config::setUsername);
+        settings.password().ifPresent(secret -> config.setPassword(secret.reveal()));
+        config.setAutoCommit(false);
+        config.setConnectionTimeout(10_000);
+        config.setInitializationFailTimeout(1);
+        if (settings.kind() == Kind.SQLITE) {
+            config.setMaximumPoolSize(1);
+            config.addDataSourceProperty("journal_mode", "WAL");
+            config.addDataSourceProperty("synchronous", "NORMAL");
+            config.addDataSourceProperty("busy_timeout", "15000");
+            config.addDataSourceProperty("foreign_keys", "true");
+        } else {
+            config.setMaximumPoolSize(2);
+            config.addDataSourceProperty("reWriteBatchedInserts", "true");
+            config.addDataSourceProperty("ApplicationName", "steam-collector");
+        }
+        try {
+            return new HikariDataSource(config);
+        } catch (HikariPool.PoolInitializationException e) {
+            throw unreachable(settings, e);
+        }
+    }
+
+    private static DatabaseException unreachable(DatabaseSettings settings, RuntimeException e) {
+        Throwable cause = e.getCause() == null ? e : e.getCause();
+        String sqlState = cause instanceof SQLException sql && sql.getSQLState() != null ? sql.getSQLState() : "";
+        // class 08 is a connection failure (server down, network); anything else is a setting to fix
+        Reason reason = sqlState.startsWith("08") ? Reason.UNAVAILABLE : Reason.MISCONFIGURED;
+        return new DatabaseException("cannot open database " + settings.describe() + ": " + firstLine(cause),
+                reason, e);
+    }
+
+    private static String firstLine(Throwable cause) {
+        String message = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
+        return message.lines().findFirst().orElse(message).strip();
+    }
+
+    private static SessionFactory buildSessionFactory(DatabaseSettings settings, HikariDataSource dataSource) {
+        StandardServiceRegistryBuilder registry = new StandardServiceRegistryBuilder()
+                .applySetting(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource)
+                .applySetting(AvailableSettings.HBM2DDL_AUTO, "none")
+                .applySetting(AvailableSettings.STATEMENT_BATCH_SIZE, 500)
+                .applySetting(AvailableSettings.SHOW_SQL, false);
+        if (settings.kind() == Kind.SQLITE) {
+            registry.applySetting(AvailableSettings.DIALECT, "org.hibernate.community.dialect.SQLiteDialect");
+        }
+        StandardServiceRegistry services = registry.build();
+        try {
+            return new MetadataSources(services)
+                    .addAnnotatedClass(GameEntity.class)
+                    .addAnnotatedClass(GameMetadataEntity.class)
+                    .addAnnotatedClass(CollectionRunEntity.class)
+                    .buildMetadata()
+                    .buildSessionFactory();
+        } catch (RuntimeException e) {
+            StandardServiceRegistryBuilder.destroy(services);
+            throw e;
+        }
+    }
+}

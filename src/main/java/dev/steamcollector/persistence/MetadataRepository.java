@@ -1,0 +1,190 @@
+package dev.steamcollector.persistence;
+
+import static java.util.stream.Collectors.joining;
+
+import dev.steamcollector.model.FetchStatus;
+import dev.steamcollector.model.GameMetadata;
+import dev.steamcollector.model.MetadataUpdate;
+import dev.steamcollector.model.MetadataUpdate.Failed;
+import dev.steamcollector.model.MetadataUpdate.Fetched;
+import dev.steamcollector.model.MetadataUpdate.NotFound;
+import dev.steamcollector.model.StoredMetadata;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The {@code game_metadata} table. Fetched data replaces the stored values; a failure or a
+ * not-found touches only the bookkeeping columns, so good data is never lost to a bad answer.
+ */
+public final class MetadataRepository {
+
+    private static final String UPSERT_FETCHED = fetchedUpsert(MetadataColumn.ALL);
+
+    private static final String UPSERT_FAILED = """
+            INSERT INTO game_metadata (app_id, fetch_attempts, fetch_status, last_error, next_attempt_at)
+            VALUES (?, 1, 'failed', ?, ?)
+            ON CONFLICT (app_id) DO UPDATE
+               SET fetch_attempts = game_metadata.fetch_attempts + 1,
+                   fetch_status = 'failed',
+                   last_error = excluded.last_error,
+                   next_attempt_at = excluded.next_attempt_at
+            """;
+
+    private static final String UPSERT_NOT_FOUND = """
+            INSERT INTO game_metadata (app_id, fetch_attempts, fetch_status, details_fetched_at)
+            VALUES (?, 1, 'not_found', ?)
+            ON CONFLICT (app_id) DO UPDATE
+               SET fetch_attempts = game_metadata.fetch_attempts + 1,
+                   fetch_status = 'not_found',
+                   last_error = NULL,
+                   next_attempt_at = NULL,
+                   details_fetched_at = excluded.details_fetched_at
+            """;
+
+    private final Database database;
+
+    MetadataRepository(Database database) {
+        this.database = database;
+    }
+
+    /** Stores the outcomes of per-game fetches in one transaction; each game must exist in {@code games}. */
+    public void upsert(List<? extends MetadataUpdate> updates) {
+        if (updates.isEmpty()) {
+            return;
+        }
+        database.inTransaction(session -> {
+            session.doWork(connection -> {
+                try (PreparedStatement fetched = connection.prepareStatement(UPSERT_FETCHED);
+                        PreparedStatement failed = connection.prepareStatement(UPSERT_FAILED);
+                        PreparedStatement notFound = connection.prepareStatement(UPSERT_NOT_FOUND)) {
+                    for (MetadataUpdate update : updates) {
+                        switch (update) {
+                            case Fetched f -> bindFetched(fetched, f);
+                            case Failed f -> bindFailed(failed, f);
+                            case NotFound n -> bindNotFound(notFound, n);
+                        }
+                    }
+                    fetched.executeBatch();
+                    failed.executeBatch();
+                    notFound.executeBatch();
+                }
+            });
+            return null;
+        });
+    }
+
+    private static void bindFetched(PreparedStatement statement, Fetched update) throws SQLException {
+        GameMetadata data = update.data();
+        int index = 1;
+        statement.setInt(index++, data.appId());
+        for (MetadataColumn column : MetadataColumn.ALL) {
+            Parameters.setValue(statement, index++, column.value().apply(data), column.sqlType());
+        }
+        Parameters.setInstant(statement, index++, update.at());
+        Parameters.setInstant(statement, index, update.at());
+        statement.addBatch();
+    }
+
+    private static void bindFailed(PreparedStatement statement, Failed update) throws SQLException {
+        statement.setInt(1, update.appId());
+        statement.setString(2, update.error());
+        Parameters.setInstant(statement, 3, update.retryAt());
+        statement.addBatch();
+    }
+
+    private static void bindNotFound(PreparedStatement statement, NotFound update) throws SQLException {
+        statement.setInt(1, update.appId());
+        Parameters.setInstant(statement, 2, update.at());
+        statement.addBatch();
+    }
+
+    /** The stored metadata of one game. */
+    public Optional<StoredMetadata> find(int appId) {
+        String columns = MetadataColumn.ALL.stream().map(MetadataColumn::name).collect(joining(", "));
+        String sql = "SELECT " + columns + ", fetch_status, fetch_attempts, last_error, last_updated"
+                + " FROM game_metadata WHERE app_id = ?";
+        return database.inTransaction(session -> session.doReturningWork(connection -> {
+            try (PreparedStatement query = connection.prepareStatement(sql)) {
+                query.setInt(1, appId);
+                try (ResultSet row = query.executeQuery()) {
+                    return row.next() ? Optional.of(toStored(appId, row)) : Optional.<StoredMetadata>empty();
+                }
+            }
+        }));
+    }
+
+    /** How many games have each fetch status. */
+    public Map<FetchStatus, Long> countByStatus() {
+        return database.inTransaction(session -> {
+            Map<FetchStatus, Long> counts = new EnumMap<>(FetchStatus.class);
+            for (FetchStatus status : FetchStatus.values()) {
+                counts.put(status, 0L);
+            }
+            session.createSelectionQuery(
+                    "select m.fetchStatus, count(m) from GameMetadataEntity m group by m.fetchStatus", Object[].class)
+                    .getResultList()
+                    .forEach(row -> counts.put(FetchStatus.fromDb((String) row[0]), (Long) row[1]));
+            return counts;
+        });
+    }
+
+    private static StoredMetadata toStored(int appId, ResultSet row) throws SQLException {
+        Object[] values = new Object[MetadataColumn.ALL.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = row.getObject(i + 1);
+        }
+        int next = values.length + 1;
+        FetchStatus status = FetchStatus.fromDb(row.getString(next));
+        int attempts = row.getInt(next + 1);
+        String lastError = row.getString(next + 2);
+        Timestamp lastUpdated = row.getTimestamp(next + 3);
+        return new StoredMetadata(toMetadata(appId, values), status, attempts, lastError,
+                lastUpdated == null ? null : lastUpdated.toInstant());
+    }
+
+    private static GameMetadata toMetadata(int appId, Object[] v) {
+        return new GameMetadata(appId, (String) v[0], (String) v[1], (String) v[2], asLong(v[3]), asLong(v[4]),
+                asInt(v[5]), asInt(v[6]), asInt(v[7]), asInt(v[8]), asInt(v[9]), asInt(v[10]), asInt(v[11]),
+                asInt(v[12]), asInt(v[13]), asInt(v[14]), asInt(v[15]), (String) v[16], (String) v[17],
+                (String) v[18]);
+    }
+
+    private static Integer asInt(Object value) {
+        return value == null ? null : ((Number) value).intValue();
+    }
+
+    private static Long asLong(Object value) {
+        return value == null ? null : ((Number) value).longValue();
+    }
+
+    /**
+     * Replaces every data column; {@code last_updated} moves only when a value really changed, so it
+     * says when the game's metadata last changed rather than when it was last looked at.
+     */
+    private static String fetchedUpsert(List<MetadataColumn> columns) {
+        String names = columns.stream().map(MetadataColumn::name).collect(joining(", "));
+        String marks = columns.stream().map(c -> "?").collect(joining(", "));
+        String assignments = columns.stream()
+                .map(c -> c.name() + " = excluded." + c.name())
+                .collect(joining(",\n       "));
+        String changed = columns.stream()
+                .map(c -> "game_metadata." + c.name() + " IS DISTINCT FROM excluded." + c.name())
+                .collect(joining("\n          OR "));
+        return "INSERT INTO game_metadata (app_id, " + names
+                + ", last_updated, details_fetched_at, fetch_attempts, fetch_status, last_error, next_attempt_at)\n"
+                + "VALUES (?, " + marks + ", ?, ?, 0, 'success', NULL, NULL)\n"
+                + "ON CONFLICT (app_id) DO UPDATE\n   SET " + assignments + ",\n"
+                + "       last_updated = CASE WHEN game_metadata.last_updated IS NULL\n"
+                + "          OR " + changed + "\n"
+                + "          THEN excluded.last_updated ELSE game_metadata.last_updated END,\n"
+                + "       details_fetched_at = excluded.details_fetched_at,\n"
+                + "       fetch_attempts = 0, fetch_status = 'success', last_error = NULL, next_attempt_at = NULL";
+    }
+}

@@ -1,0 +1,43 @@
+package dev.steamcollector.persistence;
+
+import dev.steamcollector.config.DatabaseSettings.Kind;
+import java.util.Locale;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.output.MigrateResult;
+
+/** The Flyway migrations shipped in the jar under {@code db/<database>}. */
+public final class Migrations {
+
+    private final Flyway flyway;
+
+    Migrations(Kind kind, DataSource dataSource) {
+        this.flyway = Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/" + kind.name().toLowerCase(Locale.ROOT))
+                .load();
+    }
+
+    /** Applies what is pending; returns how many migrations ran and the schema version now in force. */
+    public Outcome apply() {
+        try {
+            MigrateResult result = flyway.migrate();
+            String version = result.targetSchemaVersion != null ? result.targetSchemaVersion
+                    : String.valueOf(flyway.info().current() == null ? "none" : flyway.info().current().getVersion());
+            return new Outcome(result.migrationsExecuted, version);
+        } catch (FlywayException e) {
+            throw new DatabaseException("migration failed: " + e.getMessage().lines().findFirst().orElse(""),
+                    DatabaseException.Reason.FAILED, e);
+        }
+    }
+
+    /** Whether migrations remain to be applied. */
+    public boolean pending() {
+        return flyway.info().pending().length > 0;
+    }
+
+    /** The result of {@link #apply()}. */
+    public record Outcome(int applied, String schemaVersion) {
+    }
+}

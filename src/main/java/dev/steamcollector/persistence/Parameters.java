@@ -1,0 +1,31 @@
+package dev.steamcollector.persistence;
+
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Instant;
+
+/** Binds nullable values the same way on SQLite and PostgreSQL. */
+final class Parameters {
+
+    private Parameters() {
+    }
+
+    /** Instants go in as JDBC timestamps: epoch milliseconds on SQLite, timestamptz on PostgreSQL. */
+    static void setInstant(PreparedStatement statement, int index, Instant value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.TIMESTAMP);
+        } else {
+            statement.setTimestamp(index, Timestamp.from(value));
+        }
+    }
+
+    static void setValue(PreparedStatement statement, int index, Object value, int sqlType) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, sqlType);
+        } else {
+            statement.setObject(index, value, sqlType);
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package dev.steamcollector.persistence;
+
+import dev.steamcollector.model.RunCounters;
+import dev.steamcollector.model.RunRecord;
+import dev.steamcollector.model.RunStatus;
+import java.time.Instant;
+import java.util.List;
+
+/** The {@code collection_runs} table: one row a run, opened at the start and closed at the end. */
+public final class RunRepository {
+
+    private final Database database;
+
+    RunRepository(Database database) {
+        this.database = database;
+    }
+
+    /** Records a run as {@code running} and returns its id. */
+    public long start(String mode, long pid, String host, Instant startedAt) {
+        return database.inTransaction(session -> {
+            CollectionRunEntity run = new CollectionRunEntity();
+            run.mode = mode;
+            run.startedAt = startedAt;
+            run.status = RunStatus.RUNNING.dbValue();
+            run.pid = pid;
+            run.host = host;
+            session.persist(run);
+            session.flush();
+            return run.id;
+        });
+    }
+
+    /** Saves the counters of a run that is still going, so a killed run leaves its progress behind. */
+    public void updateCounters(long id, RunCounters counters) {
+        database.inTransaction(session -> {
+            copyCounters(counters, session.find(CollectionRunEntity.class, id));
+            return null;
+        });
+    }
+
+    /** Closes a run with its final status, counters and an optional message. */
+    public void finish(long id, RunStatus status, RunCounters counters, String message, Instant finishedAt) {
+        database.inTransaction(session -> {
+            CollectionRunEntity run = session.find(CollectionRunEntity.class, id);
+            copyCounters(counters, run);
+            run.status = status.dbValue();
+            run.message = message;
+            run.finishedAt = finishedAt;
+            return null;
+        });
+    }
+
+    /** The latest runs, newest first. */
+    public List<RunRecord> findLatest(int limit) {
+        return database.inTransaction(session -> session
+                .createSelectionQuery("from CollectionRunEntity r order by r.startedAt desc, r.id desc",
+                        CollectionRunEntity.class)
+                .setMaxResults(limit)
+                .getResultList()
+                .stream()
+                .map(RunRepository::toRecord)
+                .toList());
+    }
+
+    private static void copyCounters(RunCounters counters, CollectionRunEntity run) {
+        run.gamesListed = counters.gamesListed();
+        run.gamesAdded = counters.gamesAdded();
+        run.gamesDeactivated = counters.gamesDeactivated();
+        run.gamesProcessed = counters.gamesProcessed();
+        run.gamesSucceeded = counters.gamesSucceeded();
+        run.gamesNotFound = counters.gamesNotFound();
+        run.gamesFailed = counters.gamesFailed();
+        run.requests = counters.requests();
+        run.retries = counters.retries();
+        run.throttlePauses = counters.throttlePauses();
+    }
+
+    private static RunRecord toRecord(CollectionRunEntity run) {
+        RunCounters counters = new RunCounters(run.gamesListed, run.gamesAdded, run.gamesDeactivated,
+                run.gamesProcessed, run.gamesSucceeded, run.gamesNotFound, run.gamesFailed, run.requests,
+                run.retries, run.throttlePauses);
+        return new RunRecord(run.id, run.mode, run.startedAt, run.finishedAt, RunStatus.fromDb(run.status),
+                counters, run.message);
+    }
+}
