@@ -1,0 +1,101 @@
+package dev.steamcollector.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.steamcollector.testing.CliRun;
+import dev.steamcollector.testing.TestDatabase;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** {@code migrate} and {@code status} through the whole command line, on both databases. */
+class MigrateAndStatusIT {
+
+    @TempDir
+    Path directory;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgresql"})
+    void migrateThenStatusOnAFreshDatabase(String kind) throws Exception {
+        TestDatabase db = TestDatabase.of(kind, directory);
+        Map<String, String> env = Map.of("DATABASE_URL", db.url());
+
+        CliRun migrate = CliRun.run(directory, env, "migrate");
+        assertThat(migrate.exitCode()).as(migrate.err()).isZero();
+        assertThat(migrate.out()).contains("Schema:          version 1 (1 migration applied now)")
+                .contains("Rate limits:     Steam Web API 100000/day, Store 200/5minutes, SteamSpy 60/minute");
+
+        CliRun again = CliRun.run(directory, env, "migrate");
+        assertThat(again.out()).contains("(0 migrations applied now)");
+
+        db.execute("INSERT INTO games (app_id, name, created_at, updated_at, is_active) VALUES "
+                + "(10, 'Counter-Strike', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, TRUE),"
+                + "(20, 'TFC', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, FALSE)");
+        db.execute("INSERT INTO game_metadata (app_id, fetch_status) VALUES (10, 'success'), (20, 'pending')");
+
+        CliRun status = CliRun.run(directory, env, "status", "--json");
+        assertThat(status.exitCode()).as(status.err()).isZero();
+        JsonNode json = new ObjectMapper().readTree(status.out());
+        assertThat(json.at("/games/active").asLong()).isEqualTo(1);
+        assertThat(json.at("/games/inactive").asLong()).isEqualTo(1);
+        assertThat(json.at("/fetchStatus/success").asLong()).isEqualTo(1);
+        assertThat(json.at("/fetchStatus/pending").asLong()).isEqualTo(1);
+
+        CliRun text = CliRun.run(directory, env, "status");
+        assertThat(text.out()).contains("Games:     1 active, 1 inactive").contains("Runs:      none yet");
+    }
+
+    @Test
+    void theDefaultDatabaseIsASqliteFileInTheWorkingDirectory() {
+        CliRun migrate = CliRun.run(directory, Map.of(), "migrate");
+
+        assertThat(migrate.exitCode()).as(migrate.err()).isZero();
+        assertThat(directory.resolve("steam_games.db")).exists();
+    }
+
+    @Test
+    void theDatabaseUrlOptionBeatsTheEnvironmentAndTheEnvFile() throws Exception {
+        Files.writeString(directory.resolve(".env"), "DATABASE_URL=sqlite:///from-env-file.db\n");
+
+        CliRun run = CliRun.run(directory, Map.of("DATABASE_URL", "sqlite:///from-environment.db"),
+                "migrate", "--database-url", "sqlite:///from-option.db");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(directory.resolve("from-option.db")).exists();
+        assertThat(directory.resolve("from-environment.db")).doesNotExist();
+    }
+
+    @Test
+    void statusOnAnUnmigratedDatabaseSaysToMigrate() {
+        CliRun status = CliRun.run(directory, Map.of(), "status");
+
+        assertThat(status.exitCode()).isEqualTo(2);
+        assertThat(status.err().strip()).isEqualTo(
+                "steam-collector: the database schema is behind; run 'steam-collector migrate' first");
+    }
+
+    @Test
+    void anUnreachablePostgresIsTemporaryAndMasksThePassword() {
+        CliRun run = CliRun.run(directory, Map.of(), "migrate",
+                "--database-url", "postgresql://app:hunter2secret@127.0.0.1:1/steam?connectTimeout=2");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.TEMPORARILY_UNABLE);
+        assertThat(run.err().lines()).hasSize(1);
+        assertThat(run.err()).startsWith("steam-collector: cannot open database").doesNotContain("hunter2secret");
+    }
+
+    @Test
+    void anUnwritableSqliteLocationIsAConfigurationError() {
+        CliRun run = CliRun.run(directory, Map.of(), "migrate", "--database-url", "sqlite:///no/such/dir/x.db");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err().lines()).hasSize(1);
+        assertThat(run.err()).startsWith("steam-collector: cannot open database");
+    }
+}

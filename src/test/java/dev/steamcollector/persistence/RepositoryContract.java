@@ -1,0 +1,278 @@
+package dev.steamcollector.persistence;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.steamcollector.model.FetchStatus;
+import dev.steamcollector.model.Game;
+import dev.steamcollector.model.GameMetadata;
+import dev.steamcollector.model.MetadataUpdate.Failed;
+import dev.steamcollector.model.MetadataUpdate.Fetched;
+import dev.steamcollector.model.MetadataUpdate.NotFound;
+import dev.steamcollector.model.RunCounters;
+import dev.steamcollector.model.RunRecord;
+import dev.steamcollector.model.RunStatus;
+import dev.steamcollector.model.StoredMetadata;
+import dev.steamcollector.testing.TestDatabase;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+/** Migrations and repositories behave the same on every supported database. */
+abstract class RepositoryContract {
+
+    static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+    static final Instant T1 = T0.plus(1, ChronoUnit.HOURS);
+    static final Instant T2 = T0.plus(2, ChronoUnit.HOURS);
+
+    TestDatabase db;
+    Database database;
+
+    abstract TestDatabase newDatabase();
+
+    @BeforeEach
+    void openAndMigrate() {
+        db = newDatabase();
+        database = Database.open(db.settings());
+        database.migrations().apply();
+    }
+
+    @AfterEach
+    void close() {
+        database.close();
+    }
+
+    static GameMetadata metadata(int appId, String developer, Integer priceCents) {
+        return new GameMetadata(appId, developer, "Pub", "1,000,000 .. 2,000,000", 1_000_000L, 2_000_000L,
+                100, 5, null, 60, 0, 30, 0, 42, priceCents, 1999, 50, "Action", "English", "{\"FPS\":10}");
+    }
+
+    @Nested
+    class Migrations {
+
+        @Test
+        void createsEveryTableAndColumnOfTheContract() throws SQLException {
+            assertThat(columns("games")).contains("app_id", "name", "created_at", "updated_at", "is_active");
+            assertThat(columns("game_metadata")).contains("app_id", "developer", "publisher", "owners_estimate",
+                    "owners_min", "owners_max", "positive_reviews", "negative_reviews", "score_rank",
+                    "average_playtime_forever", "average_playtime_2weeks", "median_playtime_forever",
+                    "median_playtime_2weeks", "ccu", "price_cents", "initial_price_cents", "discount_percent",
+                    "genre", "languages", "tags_json", "last_updated", "fetch_attempts", "fetch_status",
+                    "last_error");
+            assertThat(columns("price_history")).contains("app_id", "currency", "price_cents",
+                    "initial_price_cents", "discount_percent", "source", "observed_at");
+            assertThat(columns("collection_runs")).contains("id", "mode", "started_at", "finished_at", "status");
+        }
+
+        @Test
+        void secondApplyRunsNothing() {
+            assertThat(database.migrations().apply().applied()).isZero();
+            assertThat(database.migrations().pending()).isFalse();
+        }
+
+        @Test
+        void metadataRequiresAnExistingGame() {
+            assertThatThrownBy(() -> database.metadata().upsert(List.of(new Fetched(metadata(5, "X", 1), T0))))
+                    .isInstanceOf(RuntimeException.class);
+            assertThat(db.queryLong("SELECT COUNT(*) FROM game_metadata")).isZero();
+        }
+
+        private Set<String> columns(String table) throws SQLException {
+            Set<String> names = new LinkedHashSet<>();
+            try (Connection connection = db.connect();
+                    ResultSet rows = connection.getMetaData().getColumns(null, null, table, null)) {
+                while (rows.next()) {
+                    names.add(rows.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
+                }
+            }
+            return names;
+        }
+    }
+
+    @Nested
+    class Games {
+
+        @Test
+        void newGamesAreActiveWithPendingMetadata() {
+            int added = database.games().upsertGames(List.of(new Game(10, "Counter-Strike"), new Game(20, "TFC")), T0);
+
+            assertThat(added).isEqualTo(2);
+            assertThat(db.queryLong("SELECT COUNT(*) FROM games WHERE is_active = TRUE")).isEqualTo(2);
+            assertThat(database.metadata().countByStatus()).containsEntry(FetchStatus.PENDING, 2L);
+        }
+
+        @Test
+        void upsertIsIdempotent() {
+            List<Game> games = List.of(new Game(10, "Counter-Strike"), new Game(20, "TFC"));
+            database.games().upsertGames(games, T0);
+
+            int added = database.games().upsertGames(games, T1);
+
+            assertThat(added).isZero();
+            assertThat(db.queryLong("SELECT COUNT(*) FROM games")).isEqualTo(2);
+            assertThat(db.queryLong("SELECT COUNT(*) FROM game_metadata")).isEqualTo(2);
+            assertThat(db.queryLong("SELECT COUNT(*) FROM games WHERE updated_at > created_at")).isZero();
+        }
+
+        @Test
+        void updatesChangedNamesAndKeepsKnownNamesOverBlankOnes() {
+            database.games().upsertGames(List.of(new Game(10, "Old"), new Game(20, "Kept")), T0);
+
+            database.games().upsertGames(List.of(new Game(10, "New"), new Game(20, "")), T1);
+
+            assertThat(db.queryString("SELECT name FROM games WHERE app_id = 10")).isEqualTo("New");
+            assertThat(db.queryString("SELECT name FROM games WHERE app_id = 20")).isEqualTo("Kept");
+        }
+
+        @Test
+        void reactivatesAGameThatReappears() {
+            database.games().upsertGames(List.of(new Game(10, "Back")), T0);
+            db.execute("UPDATE games SET is_active = FALSE WHERE app_id = 10");
+            assertThat(database.games().countByActive()).isEqualTo(new GameRepository.ActiveCounts(0, 1));
+
+            database.games().upsertGames(List.of(new Game(10, "Back")), T1);
+
+            assertThat(database.games().countByActive()).isEqualTo(new GameRepository.ActiveCounts(1, 0));
+        }
+
+        @Test
+        void handlesBatchesLargerThanOneLookup() {
+            List<Game> games = new ArrayList<>();
+            for (int id = 1; id <= 1_234; id++) {
+                games.add(new Game(id, "Game " + id));
+            }
+            assertThat(database.games().upsertGames(games, T0)).isEqualTo(1_234);
+            games.add(new Game(5_000, "One more"));
+            assertThat(database.games().upsertGames(games, T1)).isEqualTo(1);
+        }
+    }
+
+    @Nested
+    class Metadata {
+
+        @BeforeEach
+        void games() {
+            database.games().upsertGames(List.of(new Game(10, "Counter-Strike"), new Game(20, "TFC")), T0);
+        }
+
+        @Test
+        void storesFetchedDataAndReadsItBack() {
+            GameMetadata data = metadata(10, "Valve", 999);
+            database.metadata().upsert(List.of(new Fetched(data, T1)));
+
+            StoredMetadata stored = database.metadata().find(10).orElseThrow();
+
+            assertThat(stored.data()).isEqualTo(data);
+            assertThat(stored.status()).isEqualTo(FetchStatus.SUCCESS);
+            assertThat(stored.fetchAttempts()).isZero();
+            assertThat(stored.lastUpdated()).isEqualTo(T1);
+        }
+
+        @Test
+        void aFailureKeepsEveryStoredValueAndOnlyUpdatesTheBookkeeping() {
+            GameMetadata data = metadata(10, "Valve", 999);
+            database.metadata().upsert(List.of(new Fetched(data, T1)));
+
+            database.metadata().upsert(List.of(new Failed(10, "HTTP 500", T2, T2.plusSeconds(600))));
+            database.metadata().upsert(List.of(new Failed(10, "timeout", T2, T2.plusSeconds(1200))));
+
+            StoredMetadata stored = database.metadata().find(10).orElseThrow();
+            assertThat(stored.data()).isEqualTo(data);
+            assertThat(stored.lastUpdated()).isEqualTo(T1);
+            assertThat(stored.status()).isEqualTo(FetchStatus.FAILED);
+            assertThat(stored.fetchAttempts()).isEqualTo(2);
+            assertThat(stored.lastError()).isEqualTo("timeout");
+        }
+
+        @Test
+        void aNotFoundKeepsStoredValues() {
+            GameMetadata data = metadata(10, "Valve", 999);
+            database.metadata().upsert(List.of(new Fetched(data, T1)));
+
+            database.metadata().upsert(List.of(new NotFound(10, T2)));
+
+            StoredMetadata stored = database.metadata().find(10).orElseThrow();
+            assertThat(stored.data()).isEqualTo(data);
+            assertThat(stored.status()).isEqualTo(FetchStatus.NOT_FOUND);
+        }
+
+        @Test
+        void successAfterFailuresResetsTheAttempts() {
+            database.metadata().upsert(List.of(new Failed(10, "HTTP 503", T1, T2)));
+
+            database.metadata().upsert(List.of(new Fetched(metadata(10, "Valve", 999), T2)));
+
+            StoredMetadata stored = database.metadata().find(10).orElseThrow();
+            assertThat(stored.status()).isEqualTo(FetchStatus.SUCCESS);
+            assertThat(stored.fetchAttempts()).isZero();
+            assertThat(stored.lastError()).isNull();
+        }
+
+        @Test
+        void lastUpdatedMovesOnlyWhenAValueChanges() {
+            database.metadata().upsert(List.of(new Fetched(metadata(10, "Valve", 999), T0)));
+
+            database.metadata().upsert(List.of(new Fetched(metadata(10, "Valve", 999), T1)));
+            assertThat(database.metadata().find(10).orElseThrow().lastUpdated()).isEqualTo(T0);
+
+            database.metadata().upsert(List.of(new Fetched(metadata(10, "Valve", 499), T2)));
+            assertThat(database.metadata().find(10).orElseThrow().lastUpdated()).isEqualTo(T2);
+        }
+
+        @Test
+        void rerunningABatchNeverDuplicates() {
+            var batch = List.of(new Fetched(metadata(10, "Valve", 999), T1), new Failed(20, "HTTP 500", T1, T2));
+            database.metadata().upsert(batch);
+            database.metadata().upsert(batch);
+
+            assertThat(db.queryLong("SELECT COUNT(*) FROM game_metadata")).isEqualTo(2);
+            assertThat(database.metadata().countByStatus())
+                    .containsEntry(FetchStatus.SUCCESS, 1L)
+                    .containsEntry(FetchStatus.FAILED, 1L)
+                    .containsEntry(FetchStatus.PENDING, 0L);
+        }
+    }
+
+    @Nested
+    class Runs {
+
+        @Test
+        void recordsARunFromStartToFinish() {
+            long id = database.runs().start("incremental", 4242, "droplet", T0);
+            database.runs().updateCounters(id, new RunCounters(100, 10, 0, 5, 4, 1, 0, 6, 1, 0));
+            assertThat(database.runs().findLatest(1).getFirst().status()).isEqualTo(RunStatus.RUNNING);
+
+            RunCounters counters = new RunCounters(100, 10, 2, 50, 45, 3, 2, 60, 4, 1);
+            database.runs().finish(id, RunStatus.SUCCEEDED, counters, null, T1);
+
+            RunRecord run = database.runs().findLatest(1).getFirst();
+            assertThat(run.id()).isEqualTo(id);
+            assertThat(run.mode()).isEqualTo("incremental");
+            assertThat(run.status()).isEqualTo(RunStatus.SUCCEEDED);
+            assertThat(run.startedAt()).isEqualTo(T0);
+            assertThat(run.finishedAt()).isEqualTo(T1);
+            assertThat(run.counters()).isEqualTo(counters);
+        }
+
+        @Test
+        void listsTheLatestRunsNewestFirst() {
+            database.runs().start("full-refresh", 1, "a", T0);
+            database.runs().start("incremental", 2, "a", T2);
+            database.runs().start("retry-failed", 3, "a", T1);
+
+            assertThat(database.runs().findLatest(2)).extracting(RunRecord::mode)
+                    .containsExactly("incremental", "retry-failed");
+        }
+    }
+}
