@@ -61,8 +61,9 @@ public final class ConfigSources {
             }
             return values;
         } catch (DotenvException e) {
+            // the library's message quotes the malformed line, which may hold a secret: never show it
             throw new ConfigException(explicit.isPresent() ? "--env-file" : ".env",
-                    "cannot read '" + file + "': " + e.getMessage());
+                    "cannot read '" + file + "': a line is not NAME=value or has unmatched quotes");
         }
     }
 }

@@ -35,7 +35,11 @@ public record RateLimit(long permits, Duration period) {
             case "hour" -> Duration.ofHours(1);
             default -> Duration.ofDays(1);
         };
-        return new RateLimit(permits, unit.multipliedBy(units));
+        try {
+            return new RateLimit(permits, unit.multipliedBy(units));
+        } catch (ArithmeticException tooLong) {
+            throw new ConfigException(variable, "'" + text + "' is a period too long to count");
+        }
     }
 
     private static long parsePositive(String variable, String text, String digits) {

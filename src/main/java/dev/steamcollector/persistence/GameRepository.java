@@ -2,17 +2,11 @@ package dev.steamcollector.persistence;
 
 import dev.steamcollector.model.Game;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
-import java.util.Collections;
 import java.util.List;
 
 /** The {@code games} table: batch upserts of the app list and the counts {@code status} shows. */
 public final class GameRepository {
-
-    /** Bind variables per statement stay well under every driver's limit. */
-    private static final int LOOKUP_CHUNK = 500;
 
     private static final String UPSERT_GAME = """
             INSERT INTO games (app_id, name, created_at, updated_at, is_active)
@@ -38,50 +32,44 @@ public final class GameRepository {
     }
 
     /**
-     * Inserts new games as active with metadata {@code pending}, updates changed names and
-     * reactivates returning games, all in one transaction. Returns how many games were new.
+     * Inserts new games as active with a {@code pending} metadata row, updates
+     * changed names and reactivates returning games, in one transaction.
      */
-    public int upsertGames(List<Game> games, Instant now) {
+    public void upsertGames(List<Game> games, Instant now) {
         if (games.isEmpty()) {
-            return 0;
+            return;
         }
-        return database.inTransaction(session -> session.doReturningWork(connection -> {
-            int existing = countExisting(connection, games);
-            try (PreparedStatement upsertGame = connection.prepareStatement(UPSERT_GAME);
-                    PreparedStatement insertMetadata = connection.prepareStatement(INSERT_PENDING_METADATA)) {
-                for (Game game : games) {
-                    upsertGame.setInt(1, game.appId());
-                    upsertGame.setString(2, game.name() == null || game.name().isEmpty() ? null : game.name());
-                    Parameters.setInstant(upsertGame, 3, now);
-                    Parameters.setInstant(upsertGame, 4, now);
-                    upsertGame.addBatch();
-                    insertMetadata.setInt(1, game.appId());
-                    insertMetadata.addBatch();
+        database.inTransaction(session -> {
+            session.doWork(connection -> {
+                try (PreparedStatement upsert = connection.prepareStatement(UPSERT_GAME)) {
+                    for (Game game : games) {
+                        upsert.setInt(1, game.appId());
+                        upsert.setString(2, game.name() == null || game.name().isEmpty() ? null : game.name());
+                        Parameters.setInstant(upsert, 3, now);
+                        Parameters.setInstant(upsert, 4, now);
+                        upsert.addBatch();
+                    }
+                    upsert.executeBatch();
                 }
-                upsertGame.executeBatch();
-                insertMetadata.executeBatch();
-            }
-            return games.size() - existing;
-        }));
+                // every game has a metadata row, pending until its first fetch
+                try (PreparedStatement pending = connection.prepareStatement(INSERT_PENDING_METADATA)) {
+                    for (Game game : games) {
+                        pending.setInt(1, game.appId());
+                        pending.addBatch();
+                    }
+                    pending.executeBatch();
+                }
+            });
+            return null;
+        });
     }
 
-    private static int countExisting(java.sql.Connection connection, List<Game> games) throws SQLException {
-        int existing = 0;
-        for (int from = 0; from < games.size(); from += LOOKUP_CHUNK) {
-            List<Game> chunk = games.subList(from, Math.min(games.size(), from + LOOKUP_CHUNK));
-            String marks = String.join(",", Collections.nCopies(chunk.size(), "?"));
-            try (PreparedStatement query = connection.prepareStatement(
-                    "SELECT COUNT(*) FROM games WHERE app_id IN (" + marks + ")")) {
-                for (int i = 0; i < chunk.size(); i++) {
-                    query.setInt(i + 1, chunk.get(i).appId());
-                }
-                try (ResultSet rows = query.executeQuery()) {
-                    rows.next();
-                    existing += rows.getInt(1);
-                }
-            }
-        }
-        return existing;
+    /** How many games were first seen at or after {@code since}: a run's new games. */
+    public long countCreatedSince(Instant since) {
+        return database.inTransaction(session -> session
+                .createSelectionQuery("select count(g) from GameEntity g where g.createdAt >= :since", Long.class)
+                .setParameter("since", since)
+                .getSingleResult());
     }
 
     /** Counts of active and inactive games. */
