@@ -1,6 +1,7 @@
 package dev.steamcollector.cli;
 
 import dev.steamcollector.config.ConfigException;
+import dev.steamcollector.http.FetchException;
 import dev.steamcollector.persistence.DatabaseException;
 import picocli.CommandLine.IExitCodeExceptionMapper;
 import picocli.CommandLine.ParameterException;
@@ -26,6 +27,8 @@ public final class ExitCodes implements IExitCodeExceptionMapper {
                 case MISCONFIGURED -> USAGE;
                 case FAILED -> FAILED;
             };
+            case FetchException.EndpointDown e -> TEMPORARILY_UNABLE;
+            case FetchException.Retryable e -> TEMPORARILY_UNABLE;
             default -> FAILED;
         };
     }

@@ -42,6 +42,15 @@ public final class ConfigSources {
         return Optional.empty();
     }
 
+    /** Shell-style single quotes, which the .env reader keeps, are not part of the value. */
+    private static String unquote(String value) {
+        String trimmed = value.strip();
+        if (trimmed.length() >= 2 && trimmed.startsWith("'") && trimmed.endsWith("'")) {
+            return trimmed.substring(1, trimmed.length() - 1);
+        }
+        return value;
+    }
+
     private static Map<String, String> readEnvFile(Optional<Path> explicit, Path workingDirectory) {
         Path file = explicit.map(workingDirectory::resolve).orElse(workingDirectory.resolve(".env"));
         if (explicit.isPresent() && !Files.isRegularFile(file)) {
@@ -57,7 +66,7 @@ public final class ConfigSources {
                     .load();
             Map<String, String> values = new HashMap<>();
             for (DotenvEntry entry : dotenv.entries(Dotenv.Filter.DECLARED_IN_ENV_FILE)) {
-                values.put(entry.getKey(), entry.getValue());
+                values.put(entry.getKey(), unquote(entry.getValue()));
             }
             return values;
         } catch (DotenvException e) {

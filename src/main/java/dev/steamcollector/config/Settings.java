@@ -7,6 +7,7 @@ public record Settings(
         DatabaseSettings database,
         ApiSettings api,
         PipelineSettings pipeline,
+        ResilienceSettings resilience,
         String logLevel,
         List<String> storeCountryCodes,
         NotifySettings notifications,

@@ -24,7 +24,7 @@ public final class SettingsLoader {
     }
 
     public Settings load() {
-        return new Settings(database(), api(), pipeline(), logLevel(), countryCodes(), notifySettings(), metrics());
+        return new Settings(database(), api(), pipeline(), resilience(), logLevel(), countryCodes(), notifySettings(), metrics());
     }
 
     public DatabaseSettings database() {
@@ -53,6 +53,26 @@ public final class SettingsLoader {
                 integer("MAX_WORKERS", 3, 1, 256),
                 integer("BATCH_SIZE", 100, 1, 100_000),
                 integer("RETRY_ATTEMPTS", 3, 0, 20));
+    }
+
+    private ResilienceSettings resilience() {
+        return new ResilienceSettings(
+                Durations.parse("RETRY_BACKOFF", text("RETRY_BACKOFF", "2s")),
+                Durations.parse("THROTTLE_PAUSE", text("THROTTLE_PAUSE", "30s")),
+                percent("MAX_LIST_SHRINK", "5%"));
+    }
+
+    private int percent(String variable, String fallback) {
+        String value = text(variable, fallback);
+        try {
+            int parsed = Integer.parseInt(value.endsWith("%") ? value.substring(0, value.length() - 1).strip() : value);
+            if (parsed >= 0 && parsed <= 100) {
+                return parsed;
+            }
+        } catch (NumberFormatException notANumber) {
+            // reported below
+        }
+        throw new ConfigException(variable, "'" + value + "' is not a share from 0% to 100%");
     }
 
     private String logLevel() {

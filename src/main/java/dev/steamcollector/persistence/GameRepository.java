@@ -2,7 +2,9 @@ package dev.steamcollector.persistence;
 
 import dev.steamcollector.model.Game;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Instant;
+import java.util.BitSet;
 import java.util.List;
 
 /** The {@code games} table: batch upserts of the app list and the counts {@code status} shows. */
@@ -70,6 +72,44 @@ public final class GameRepository {
                 .createSelectionQuery("select count(g) from GameEntity g where g.createdAt >= :since", Long.class)
                 .setParameter("since", since)
                 .getSingleResult());
+    }
+
+    /** The appids of every active game. */
+    public BitSet findActiveAppIds() {
+        return database.inTransaction(session -> session.doReturningWork(connection -> {
+            BitSet ids = new BitSet();
+            try (PreparedStatement query = connection.prepareStatement(
+                    "SELECT app_id FROM games WHERE is_active = TRUE")) {
+                query.setFetchSize(10_000);
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        ids.set(rows.getInt(1));
+                    }
+                }
+            }
+            return ids;
+        }));
+    }
+
+    /** Marks these games inactive (never deletes them), in one transaction. */
+    public void deactivate(BitSet appIds, Instant now) {
+        if (appIds.isEmpty()) {
+            return;
+        }
+        database.inTransaction(session -> {
+            session.doWork(connection -> {
+                try (PreparedStatement update = connection.prepareStatement(
+                        "UPDATE games SET is_active = FALSE, updated_at = ? WHERE app_id = ?")) {
+                    for (int id = appIds.nextSetBit(0); id >= 0; id = appIds.nextSetBit(id + 1)) {
+                        Parameters.setInstant(update, 1, now);
+                        update.setInt(2, id);
+                        update.addBatch();
+                    }
+                    update.executeBatch();
+                }
+            });
+            return null;
+        });
     }
 
     /** Counts of active and inactive games. */

@@ -29,4 +29,7 @@ record MetadataColumn(String name, int sqlType, Function<GameMetadata, Object> v
             new MetadataColumn("genre", Types.VARCHAR, GameMetadata::genre),
             new MetadataColumn("languages", Types.VARCHAR, GameMetadata::languages),
             new MetadataColumn("tags_json", Types.VARCHAR, GameMetadata::tagsJson));
+
+    /** The columns a SteamSpy {@code all} page carries: all but genre, languages and tags. */
+    static final List<MetadataColumn> PAGE = ALL.subList(0, ALL.size() - 3);
 }

@@ -14,7 +14,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,7 +27,12 @@ import java.util.Optional;
  */
 public final class MetadataRepository {
 
-    private static final String UPSERT_FETCHED = fetchedUpsert(MetadataColumn.ALL);
+    private static final String UPSERT_FETCHED = dataUpsert(MetadataColumn.ALL, bookkeeping(
+            "details_fetched_at", "?", "fetch_attempts", "0", "fetch_status", "'success'",
+            "last_error", "NULL", "next_attempt_at", "NULL"));
+
+    /** Page records lack genre, languages and tags, and say nothing about the per-game fetch. */
+    private static final String UPSERT_PAGE = dataUpsert(MetadataColumn.PAGE, Map.of());
 
     private static final String UPSERT_FAILED = """
             INSERT INTO game_metadata (app_id, fetch_attempts, fetch_status, last_error, next_attempt_at)
@@ -80,16 +87,53 @@ public final class MetadataRepository {
         });
     }
 
+    /**
+     * Stores the figures of SteamSpy {@code all} pages (owners, reviews, playtime, price, CCU) in one
+     * transaction; genre, languages, tags and the fetch status stay as they are.
+     */
+    public void upsertPageData(List<GameMetadata> records, Instant at) {
+        if (records.isEmpty()) {
+            return;
+        }
+        database.inTransaction(session -> {
+            session.doWork(connection -> {
+                try (PreparedStatement upsert = connection.prepareStatement(UPSERT_PAGE)) {
+                    for (GameMetadata data : records) {
+                        int next = bindData(upsert, data, MetadataColumn.PAGE);
+                        Parameters.setInstant(upsert, next, at);
+                        upsert.addBatch();
+                    }
+                    upsert.executeBatch();
+                }
+            });
+            return null;
+        });
+    }
+
     private static void bindFetched(PreparedStatement statement, Fetched update) throws SQLException {
-        GameMetadata data = update.data();
+        int next = bindData(statement, update.data(), MetadataColumn.ALL);
+        Parameters.setInstant(statement, next, update.at());
+        Parameters.setInstant(statement, next + 1, update.at());
+        statement.addBatch();
+    }
+
+    /** Binds the appid and {@code columns}; returns the next parameter index. */
+    private static int bindData(PreparedStatement statement, GameMetadata data, List<MetadataColumn> columns)
+            throws SQLException {
         int index = 1;
         statement.setInt(index++, data.appId());
-        for (MetadataColumn column : MetadataColumn.ALL) {
+        for (MetadataColumn column : columns) {
             Parameters.setValue(statement, index++, column.value().apply(data), column.sqlType());
         }
-        Parameters.setInstant(statement, index++, update.at());
-        Parameters.setInstant(statement, index, update.at());
-        statement.addBatch();
+        return index;
+    }
+
+    private static Map<String, String> bookkeeping(String... namesAndValues) {
+        Map<String, String> columns = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            columns.put(namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return columns;
     }
 
     private static void bindFailed(PreparedStatement statement, Failed update) throws SQLException {
@@ -165,10 +209,12 @@ public final class MetadataRepository {
     }
 
     /**
-     * Replaces every data column; {@code last_updated} moves only when a value really changed, so it
-     * says when the game's metadata last changed rather than when it was last looked at.
+     * An upsert of {@code columns}; {@code last_updated} moves only when a value really changed, so
+     * it says when the game's metadata last changed rather than when it was last looked at.
+     * {@code bookkeeping} lists further columns, inserted from {@code values} and set from the
+     * inserted row.
      */
-    private static String fetchedUpsert(List<MetadataColumn> columns) {
+    private static String dataUpsert(List<MetadataColumn> columns, Map<String, String> bookkeeping) {
         String names = columns.stream().map(MetadataColumn::name).collect(joining(", "));
         String marks = columns.stream().map(c -> "?").collect(joining(", "));
         String assignments = columns.stream()
@@ -177,14 +223,15 @@ public final class MetadataRepository {
         String changed = columns.stream()
                 .map(c -> "game_metadata." + c.name() + " IS DISTINCT FROM excluded." + c.name())
                 .collect(joining("\n          OR "));
-        return "INSERT INTO game_metadata (app_id, " + names
-                + ", last_updated, details_fetched_at, fetch_attempts, fetch_status, last_error, next_attempt_at)\n"
-                + "VALUES (?, " + marks + ", ?, ?, 0, 'success', NULL, NULL)\n"
+        String extraNames = bookkeeping.keySet().stream().map(name -> ", " + name).collect(joining());
+        String extraValues = bookkeeping.values().stream().map(value -> ", " + value).collect(joining());
+        String extraSets = bookkeeping.keySet().stream()
+                .map(name -> ",\n       " + name + " = excluded." + name).collect(joining());
+        return "INSERT INTO game_metadata (app_id, " + names + ", last_updated" + extraNames + ")\n"
+                + "VALUES (?, " + marks + ", ?" + extraValues + ")\n"
                 + "ON CONFLICT (app_id) DO UPDATE\n   SET " + assignments + ",\n"
                 + "       last_updated = CASE WHEN game_metadata.last_updated IS NULL\n"
                 + "          OR " + changed + "\n"
-                + "          THEN excluded.last_updated ELSE game_metadata.last_updated END,\n"
-                + "       details_fetched_at = excluded.details_fetched_at,\n"
-                + "       fetch_attempts = 0, fetch_status = 'success', last_error = NULL, next_attempt_at = NULL";
+                + "          THEN excluded.last_updated ELSE game_metadata.last_updated END" + extraSets;
     }
 }

@@ -24,15 +24,9 @@ class SecretTest {
     }
 
     @Test
-    void shortValueShowsNothingOfItself() {
+    void showsNothingOfItselfWhateverItsLength() {
         assertThat(new Secret("s3cr3tPW").masked()).isEqualTo("****");
-        assertThat(new Secret("0123456789ABCDE").masked()).isEqualTo("****");
-    }
-
-    @Test
-    void longValueShowsOnlyItsLastFourCharacters() {
-        assertThat(new Secret("0123456789ABCDEF").masked()).isEqualTo("****CDEF");
-        assertThat(new Secret("ABCDEF0123456789ABCDEF0123456789").masked()).isEqualTo("****6789");
+        assertThat(new Secret("ABCDEF0123456789ABCDEF0123456789").masked()).isEqualTo("****");
     }
 
     @Test

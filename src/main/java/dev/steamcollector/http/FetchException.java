@@ -1,0 +1,63 @@
+package dev.steamcollector.http;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/** A request that did not produce a usable answer. The subclasses say whether trying again can help. */
+public sealed class FetchException extends RuntimeException
+        permits FetchException.Retryable, FetchException.Rejected, FetchException.EndpointDown {
+
+    private static final long serialVersionUID = 1L;
+
+    FetchException(String message, Throwable cause) {
+        super(message, cause, false, false);
+    }
+
+    /** A server error, a network fault, a timeout or a malformed answer: worth another try. */
+    public static sealed class Retryable extends FetchException permits Throttled {
+        private static final long serialVersionUID = 1L;
+        private final transient Optional<Duration> retryAfter;
+
+        public Retryable(String message, Optional<Duration> retryAfter, Throwable cause) {
+            super(message, cause);
+            this.retryAfter = retryAfter;
+        }
+
+        public Optional<Duration> retryAfter() {
+            return retryAfter;
+        }
+    }
+
+    /** The endpoint said to slow down; it is paused for every worker before the next try. */
+    public static final class Throttled extends Retryable {
+        private static final long serialVersionUID = 1L;
+
+        public Throttled(String message, Optional<Duration> retryAfter) {
+            super(message, retryAfter, null);
+        }
+    }
+
+    /** A client error such as 404 or 403: the same request will get the same answer. */
+    public static final class Rejected extends FetchException {
+        private static final long serialVersionUID = 1L;
+        private final int status;
+
+        public Rejected(String message, int status) {
+            super(message, null);
+            this.status = status;
+        }
+
+        public int status() {
+            return status;
+        }
+    }
+
+    /** The endpoint kept failing and its circuit breaker opened: the run should end and retry later. */
+    public static final class EndpointDown extends FetchException {
+        private static final long serialVersionUID = 1L;
+
+        public EndpointDown(String message) {
+            super(message, null);
+        }
+    }
+}

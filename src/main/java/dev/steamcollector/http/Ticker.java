@@ -1,0 +1,25 @@
+package dev.steamcollector.http;
+
+import java.util.concurrent.TimeUnit;
+
+/** Time as the gates and retries see it: a nanosecond clock and a way to wait. Tests pass a fake. */
+public interface Ticker {
+
+    Ticker SYSTEM = new Ticker() {
+        @Override
+        public long nanoTime() {
+            return System.nanoTime();
+        }
+
+        @Override
+        public void sleep(long nanos) throws InterruptedException {
+            if (nanos > 0) {
+                TimeUnit.NANOSECONDS.sleep(nanos);
+            }
+        }
+    };
+
+    long nanoTime();
+
+    void sleep(long nanos) throws InterruptedException;
+}

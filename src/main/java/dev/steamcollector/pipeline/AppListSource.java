@@ -1,0 +1,16 @@
+package dev.steamcollector.pipeline;
+
+import java.util.function.Consumer;
+
+/** Where the list of games comes from. */
+public interface AppListSource {
+
+    /**
+     * Hands every slice of the list to {@code sink} as it arrives, and returns only once the list
+     * is complete; a fetch that fails part-way throws, after the slices already handed over.
+     */
+    void fetchAll(Consumer<AppListBatch> sink);
+
+    /** Says where the list comes from, for the log. */
+    String description();
+}

@@ -1,0 +1,48 @@
+package dev.steamcollector.pipeline;
+
+import dev.steamcollector.http.Endpoint;
+import dev.steamcollector.http.EndpointStats;
+import dev.steamcollector.model.RunCounters;
+import dev.steamcollector.model.RunStatus;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+
+/** What a run did, printed at its end. */
+public record RunSummary(
+        long runId,
+        String mode,
+        RunStatus status,
+        Duration duration,
+        RunCounters counters,
+        Map<Endpoint, EndpointStats.Snapshot> endpoints,
+        String message) {
+
+    public RunSummary {
+        endpoints = Map.copyOf(endpoints);
+    }
+
+    public void printTo(PrintWriter out) {
+        out.printf(Locale.ROOT, "Run #%d (%s) %s in %s%s%n", runId, mode, status.dbValue(), format(duration),
+                message == null ? "" : ": " + message);
+        out.printf(Locale.ROOT, "  App list:  %,d games listed, %,d new, %,d deactivated%n",
+                counters.gamesListed(), counters.gamesAdded(), counters.gamesDeactivated());
+        endpoints.entrySet().stream()
+                .filter(entry -> entry.getValue().requests() > 0)
+                .sorted(Map.Entry.comparingByKey())
+                .forEach(entry -> out.printf(Locale.ROOT, "  %-20s %,d requests, %,d retries, %,d throttle pauses, %,d failed%n",
+                        entry.getKey().displayName() + ":", entry.getValue().requests(), entry.getValue().retries(),
+                        entry.getValue().throttlePauses(), entry.getValue().failures()));
+        out.flush();
+    }
+
+    private static String format(Duration duration) {
+        long seconds = duration.toSeconds();
+        if (seconds >= 3600) {
+            return String.format(Locale.ROOT, "%dh%02dm%02ds", seconds / 3600, seconds % 3600 / 60, seconds % 60);
+        }
+        return seconds >= 60 ? String.format(Locale.ROOT, "%dm%02ds", seconds / 60, seconds % 60)
+                : String.format(Locale.ROOT, "%.1fs", duration.toMillis() / 1000.0);
+    }
+}

@@ -1,0 +1,34 @@
+package dev.steamcollector.pipeline;
+
+import dev.steamcollector.http.EndpointStats;
+import dev.steamcollector.model.RunCounters;
+import java.util.Collection;
+import java.util.concurrent.atomic.AtomicLong;
+
+/** The counters of a run as it goes, safe to update from any thread. */
+public final class RunTally {
+
+    private final AtomicLong listed = new AtomicLong();
+    private final AtomicLong added = new AtomicLong();
+    private final AtomicLong deactivated = new AtomicLong();
+
+    void listed(long games) {
+        listed.addAndGet(games);
+    }
+
+    void added(long games) {
+        added.set(games);
+    }
+
+    void deactivated(long games) {
+        deactivated.set(games);
+    }
+
+    /** The counters, with request totals taken from {@code endpoints}. */
+    public RunCounters snapshot(Collection<EndpointStats.Snapshot> endpoints) {
+        long requests = endpoints.stream().mapToLong(EndpointStats.Snapshot::requests).sum();
+        long retries = endpoints.stream().mapToLong(EndpointStats.Snapshot::retries).sum();
+        long pauses = endpoints.stream().mapToLong(EndpointStats.Snapshot::throttlePauses).sum();
+        return new RunCounters(listed.get(), added.get(), deactivated.get(), 0, 0, 0, 0, requests, retries, pauses);
+    }
+}
