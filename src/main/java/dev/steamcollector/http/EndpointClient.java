@@ -109,9 +109,9 @@ public final class EndpointClient {
     }
 
     private <T> T attemptOnce(HttpUrl url, String what, BodyParser<T> parser) throws InterruptedException {
-        gate.acquire();
         stats.requestSent();
-        Request request = new Request.Builder().url(url).get().build();
+        // the gate is taken in a network interceptor, right before the request is written
+        Request request = new Request.Builder().url(url).get().tag(RateGate.class, gate).build();
         String body;
         int status;
         Optional<Duration> retryAfter;

@@ -2,8 +2,12 @@ package dev.steamcollector.http;
 
 import dev.steamcollector.config.ApiSettings;
 import dev.steamcollector.config.RateLimit;
+import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.IdentityHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.Map;
 import okhttp3.OkHttpClient;
 
@@ -12,16 +16,34 @@ public final class HttpGateway implements AutoCloseable {
 
     private final OkHttpClient http;
     private final Map<Endpoint, EndpointClient> clients = new EnumMap<>(Endpoint.class);
+    private final Map<RateGate, ColdStart> coldStarts = new IdentityHashMap<>();
 
     public HttpGateway(ApiSettings api, RetryPolicy policy, Ticker ticker, String userAgent) {
         this.http = new OkHttpClient.Builder()
                 .connectTimeout(Duration.ofSeconds(10))
                 .readTimeout(Duration.ofSeconds(30))
-                .callTimeout(Duration.ofSeconds(90))
+                .writeTimeout(Duration.ofSeconds(30))
                 // retries are ours: counted, paced and backed off
                 .retryOnConnectionFailure(false)
                 .addInterceptor(chain -> chain.proceed(
                         chain.request().newBuilder().header("User-Agent", userAgent).build()))
+                // pacing happens at the last moment, once a connection is ready: connection set-up
+                // time cannot bunch requests up at the server
+                .addNetworkInterceptor(chain -> {
+                    RateGate gate = chain.request().tag(RateGate.class);
+                    if (gate == null) {
+                        return chain.proceed(chain.request());
+                    }
+                    boolean first = coldStarts.get(gate).awaitTurn();
+                    awaitGate(gate);
+                    try {
+                        return chain.proceed(chain.request());
+                    } finally {
+                        if (first) {
+                            coldStarts.get(gate).done();
+                        }
+                    }
+                })
                 .build();
         add(Endpoint.STEAM_WEB_API, api.steamWebApiLimit(), policy, ticker);
         add(Endpoint.STORE, api.storeLimit(), policy, ticker);
@@ -29,8 +51,46 @@ public final class HttpGateway implements AutoCloseable {
         add(Endpoint.STEAMSPY_ALL, api.steamSpyAllLimit(), policy, ticker);
     }
 
+    /**
+     * The first request of an endpoint travels alone: its first trip through the HTTP stack is slow
+     * (class loading, compilation) and would otherwise reach the server together with the next one.
+     */
+    private static final class ColdStart {
+        private final AtomicBoolean claimed = new AtomicBoolean();
+        private final CountDownLatch answered = new CountDownLatch(1);
+
+        /** Returns whether this is the first request; any other waits until the first is answered. */
+        boolean awaitTurn() throws InterruptedIOException {
+            if (claimed.compareAndSet(false, true)) {
+                return true;
+            }
+            try {
+                answered.await();
+                return false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new InterruptedIOException("interrupted while waiting for the first request");
+            }
+        }
+
+        void done() {
+            answered.countDown();
+        }
+    }
+
+    private static void awaitGate(RateGate gate) throws InterruptedIOException {
+        try {
+            gate.acquire();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while waiting for the rate gate");
+        }
+    }
+
     private void add(Endpoint endpoint, RateLimit limit, RetryPolicy policy, Ticker ticker) {
-        clients.put(endpoint, new EndpointClient(endpoint, http, new RateGate(limit, ticker), policy, ticker));
+        RateGate gate = new RateGate(limit, ticker);
+        coldStarts.put(gate, new ColdStart());
+        clients.put(endpoint, new EndpointClient(endpoint, http, gate, policy, ticker));
     }
 
     public EndpointClient client(Endpoint endpoint) {

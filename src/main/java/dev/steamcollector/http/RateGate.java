@@ -39,8 +39,9 @@ public final class RateGate {
     /** Waits until a request may leave. */
     public void acquire() throws InterruptedException {
         while (true) {
-            awaitPauseEnd();
+            // read before the pause check, so a pause that begins just after it is still seen below
             long generation = pauseGeneration.get();
+            awaitPauseEnd();
             bucket.asBlocking().consume(1, ticker::sleep);
             // a pause that began while this thread waited voids its turn: take a fresh one after it
             if (generation == pauseGeneration.get()) {

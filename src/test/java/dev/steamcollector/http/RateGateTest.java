@@ -1,0 +1,206 @@
+package dev.steamcollector.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.steamcollector.config.RateLimit;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class RateGateTest {
+
+    private static final RateLimit SIXTY_A_MINUTE = RateLimit.parse("TEST_LIMIT", "60/minute");
+    /** 60/minute paced with the 1% safety margin. */
+    private static final long INTERVAL = Duration.ofMillis(1010).toNanos();
+
+    private final FakeTicker ticker = new FakeTicker();
+    private final RateGate gate = new RateGate(SIXTY_A_MINUTE, ticker);
+    private final long start = ticker.nanoTime();
+
+    private long acquireAndReadClock() throws InterruptedException {
+        gate.acquire();
+        return ticker.nanoTime() - start;
+    }
+
+    @Nested
+    class Pacing {
+
+        @Test
+        void firstRequestLeavesAtOnce() throws InterruptedException {
+            assertThat(acquireAndReadClock()).isZero();
+        }
+
+        @Test
+        void laterRequestsAreSpacedByTheIntervalPlusTheSafetyMargin() throws InterruptedException {
+            List<Long> departures = new ArrayList<>();
+            for (int i = 0; i < 5; i++) {
+                departures.add(acquireAndReadClock());
+            }
+
+            assertThat(departures).containsExactly(0L, INTERVAL, 2 * INTERVAL, 3 * INTERVAL, 4 * INTERVAL);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(strings = {"1/minute", "10/second", "200/5minutes", "100000/day"})
+        void spacingIsTheLimitsIntervalTimesTheSafetyMargin(String text) throws InterruptedException {
+            RateLimit limit = RateLimit.parse("TEST_LIMIT", text);
+            RateGate paced = new RateGate(limit, ticker);
+            paced.acquire();
+            long first = ticker.nanoTime();
+            paced.acquire();
+
+            long expected = Math.round(limit.interval().toNanos() * RateGate.SAFETY_MARGIN);
+            assertThat(ticker.nanoTime() - first).isEqualTo(expected);
+        }
+
+        @Test
+        void doesNotBurstAfterAnIdleSpell() throws InterruptedException {
+            gate.acquire();
+            ticker.advance(Duration.ofHours(1));
+
+            long afterIdle = acquireAndReadClock();
+            long next = acquireAndReadClock();
+
+            assertThat(afterIdle).isEqualTo(Duration.ofHours(1).toNanos());
+            assertThat(next - afterIdle).isEqualTo(INTERVAL);
+        }
+    }
+
+    @Nested
+    class OverALongRun {
+
+        @Test
+        void oneThreadNeverExceedsTheLimitInAnyWindowYetUsesAlmostAllOfIt() throws InterruptedException {
+            long horizon = Duration.ofMinutes(10).toNanos();
+            List<Long> departures = new ArrayList<>();
+            for (long at = acquireAndReadClock(); at < horizon; at = acquireAndReadClock()) {
+                departures.add(at);
+            }
+
+            assertNoWindowHoldsMoreThanTheLimit(departures, SIXTY_A_MINUTE);
+            assertThat(departures).hasSizeGreaterThanOrEqualTo(588); // 98% of 10 x 60
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(strings = {"60/minute", "200/5minutes", "5/second"})
+        @Timeout(30)
+        void workersSharingOneGateTogetherStayWithinTheLimit(String text) throws Exception {
+            RateLimit limit = RateLimit.parse("TEST_LIMIT", text);
+            int workers = 4;
+            VirtualTimeTicker clock = new VirtualTimeTicker(workers);
+            RateGate shared = new RateGate(limit, clock);
+            long horizon = limit.period().multipliedBy(10).toNanos();
+            List<Long> departures = Collections.synchronizedList(new ArrayList<>());
+
+            try (ExecutorService pool = Executors.newFixedThreadPool(workers)) {
+                List<Future<?>> running = new ArrayList<>();
+                for (int i = 0; i < workers; i++) {
+                    running.add(pool.submit(() -> {
+                        try {
+                            for (shared.acquire(); clock.nanoTime() < horizon; shared.acquire()) {
+                                departures.add(clock.nanoTime());
+                            }
+                        } finally {
+                            clock.finished();
+                        }
+                        return null;
+                    }));
+                }
+                for (Future<?> worker : running) {
+                    worker.get();
+                }
+            }
+
+            List<Long> sorted = departures.stream().sorted().toList();
+            assertNoWindowHoldsMoreThanTheLimit(sorted, limit);
+            assertThat(sorted).hasSizeGreaterThanOrEqualTo((int) (limit.permits() * 10 * 0.98));
+        }
+    }
+
+    @Nested
+    class Pausing {
+
+        @Test
+        void remainingPauseIsZeroWhenNotPaused() {
+            assertThat(gate.remainingPause()).isZero();
+
+            gate.pause(Duration.ofSeconds(30));
+            ticker.advance(Duration.ofSeconds(31));
+
+            assertThat(gate.remainingPause()).isZero();
+        }
+
+        @Test
+        void remainingPauseCountsDown() {
+            gate.pause(Duration.ofSeconds(30));
+            ticker.advance(Duration.ofSeconds(10));
+
+            assertThat(gate.remainingPause()).isEqualTo(Duration.ofSeconds(20));
+        }
+
+        @Test
+        void aShorterPauseDoesNotCutALongerOneShort() {
+            gate.pause(Duration.ofSeconds(30));
+            gate.pause(Duration.ofSeconds(5));
+
+            assertThat(gate.remainingPause()).isEqualTo(Duration.ofSeconds(30));
+        }
+
+        @Test
+        void pauseHoldsTheNextRequestUntilItEnds() throws InterruptedException {
+            gate.acquire();
+            gate.pause(Duration.ofSeconds(30));
+
+            assertThat(acquireAndReadClock()).isEqualTo(Duration.ofSeconds(30).toNanos());
+            assertThat(acquireAndReadClock()).isEqualTo(Duration.ofSeconds(30).toNanos() + INTERVAL);
+        }
+
+        @Test
+        void pauseBeginningWhileAThreadWaitsVoidsItsTurn() throws InterruptedException {
+            gate.acquire();
+            // the waiting thread's turn would come at INTERVAL; a short pause starts meanwhile
+            ticker.duringNextSleep(() -> gate.pause(Duration.ofMillis(100)));
+
+            assertThat(acquireAndReadClock()).isEqualTo(2 * INTERVAL);
+        }
+
+        @Test
+        void longPauseBeginningWhileAThreadWaitsHoldsItUntilThePauseEnds() throws InterruptedException {
+            gate.acquire();
+            ticker.duringNextSleep(() -> gate.pause(Duration.ofSeconds(30)));
+
+            long held = acquireAndReadClock();
+            long next = acquireAndReadClock();
+
+            assertThat(held).isEqualTo(Duration.ofSeconds(30).toNanos());
+            assertThat(next - held).isEqualTo(INTERVAL);
+        }
+
+        @ParameterizedTest(name = "at clock reading {0} of acquire")
+        @ValueSource(ints = {0, 1})
+        void pauseBeginningAnywhereInsideAcquireHoldsTheRequest(int readingsToSkip) throws InterruptedException {
+            ticker.atReading(readingsToSkip, () -> gate.pause(Duration.ofSeconds(30)));
+
+            assertThat(acquireAndReadClock()).isGreaterThanOrEqualTo(Duration.ofSeconds(30).toNanos());
+        }
+    }
+
+    /** In no closed window of the limit's period may more than {@code permits} requests leave. */
+    private static void assertNoWindowHoldsMoreThanTheLimit(List<Long> sortedDepartures, RateLimit limit) {
+        int permits = (int) limit.permits();
+        long period = limit.period().toNanos();
+        for (int i = 0; i + permits < sortedDepartures.size(); i++) {
+            long span = sortedDepartures.get(i + permits) - sortedDepartures.get(i);
+            assertThat(span).as("requests %d..%d", i, i + permits).isGreaterThan(period);
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package dev.steamcollector.steam;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.steamcollector.config.Secret;
+import dev.steamcollector.http.FetchException;
+import dev.steamcollector.model.Game;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import okhttp3.HttpUrl;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class SteamWebApiClientTest {
+
+    private static final String SAMPLES = "/fixtures/samples/";
+
+    private final SteamWebApiClient client =
+            new SteamWebApiClient(HttpUrl.get("http://localhost/"), new Secret("k"), null, new ObjectMapper());
+
+    @Test
+    void readsTheRealTerminalPageAsTheLast() throws IOException {
+        AppListPage page = client.parsePage(resource(SAMPLES + "istoreservice_getapplist_terminal_page_excerpt.json"));
+
+        assertThat(page.haveMore()).isFalse();
+        assertThat(page.apps()).hasSize(6)
+                .startsWith(new Game(1520290, "Crumbling City"))
+                .contains(new Game(1520370, "ImproCréation"))
+                .endsWith(new Game(1520380, "HALF DEAD 3"));
+        assertThat(page.lastAppId()).isEqualTo(1520380);
+    }
+
+    @Test
+    void takesTheCursorOfAPageWithMoreResults() throws IOException {
+        String observed = resource(SAMPLES + "istoreservice_getapplist_observed_lines.txt").lines()
+                .filter(line -> line.contains("have_more_results")).findFirst().orElseThrow();
+
+        AppListPage page = client.parsePage(observed);
+
+        assertThat(page.haveMore()).isTrue();
+        assertThat(page.lastAppId()).isEqualTo(1533720);
+        assertThat(page.apps()).containsExactly(new Game(10, "Counter-Strike"));
+    }
+
+    @Test
+    void fallsBackToTheHighestAppIdWhenTheCursorIsMissing() throws IOException {
+        AppListPage page = client.parsePage(
+                "{\"response\":{\"apps\":[{\"appid\":20,\"name\":\"b\"},{\"appid\":10,\"name\":\"a\"}],"
+                        + "\"have_more_results\":true}}");
+
+        assertThat(page.haveMore()).isTrue();
+        assertThat(page.lastAppId()).isEqualTo(20);
+    }
+
+    @Test
+    void retriesTheEmptyResponseInsteadOfReadingItAsNoApps() throws IOException {
+        String observed = resource(SAMPLES + "istoreservice_getapplist_observed_lines.txt").lines()
+                .filter(line -> line.equals("{\"response\":{}}")).findFirst().orElseThrow();
+
+        assertThatThrownBy(() -> client.parsePage(observed))
+                .isExactlyInstanceOf(FetchException.Retryable.class);
+    }
+
+    @Test
+    void readsAnEmptyAppsArrayAsAnEmptyLastPage() throws IOException {
+        AppListPage page = client.parsePage("{\"response\":{\"apps\":[]}}");
+
+        assertThat(page.apps()).isEmpty();
+        assertThat(page.haveMore()).isFalse();
+    }
+
+    @Test
+    void skipsEntriesWithoutAnAppId() throws IOException {
+        AppListPage page = client.parsePage("{\"response\":{\"apps\":[{\"name\":\"?\"},{\"appid\":0},{\"appid\":7}]}}");
+
+        assertThat(page.apps()).containsExactly(new Game(7, null));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"{}", "[]", "{\"response\":null}", "{\"response\":[]}", "{\"response\":{\"apps\":{}}}",
+        "\"x\""})
+    void rejectsAnAnswerWithoutAResponseObjectOrAppsArray(String body) {
+        assertThatThrownBy(() -> client.parsePage(body)).isInstanceOf(IOException.class);
+    }
+
+    private static String resource(String name) throws IOException {
+        try (InputStream in = SteamWebApiClientTest.class.getResourceAsStream(name)) {
+            assertThat(in).as(name).isNotNull();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}
