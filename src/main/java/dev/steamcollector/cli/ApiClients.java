@@ -6,17 +6,15 @@ import dev.steamcollector.http.Endpoint;
 import dev.steamcollector.http.HttpGateway;
 import dev.steamcollector.http.RetryPolicy;
 import dev.steamcollector.http.Ticker;
-import dev.steamcollector.pipeline.AppListSource;
-import dev.steamcollector.pipeline.SteamAppListSource;
-import dev.steamcollector.pipeline.SteamSpyCatalogueSource;
 import dev.steamcollector.steam.SteamWebApiClient;
 import dev.steamcollector.steamspy.SteamSpyClient;
 import dev.steamcollector.steamspy.SteamSpyParser;
 import java.time.Duration;
+import java.util.Optional;
 import okhttp3.HttpUrl;
 
 /** Builds the HTTP gateway and the API clients from the settings. */
-final class ApiClients {
+final class ApiClients implements AutoCloseable {
 
     private final Settings settings;
     private final HttpGateway gateway;
@@ -40,12 +38,14 @@ final class ApiClients {
                 gateway.client(Endpoint.STEAMSPY), new SteamSpyParser(json));
     }
 
-    /** The Steam list when a key is set, SteamSpy's catalogue otherwise. */
-    AppListSource appListSource() {
-        return settings.api().steamApiKey()
-                .<AppListSource>map(key -> new SteamAppListSource(new SteamWebApiClient(
-                        HttpUrl.get(settings.api().steamApiUrl()), key, gateway.client(Endpoint.STEAM_WEB_API), json),
-                        SteamWebApiClient.MAX_RESULTS))
-                .orElseGet(() -> new SteamSpyCatalogueSource(steamSpy()));
+    /** The Steam Web API client, when a key is set. */
+    Optional<SteamWebApiClient> steam() {
+        return settings.api().steamApiKey().map(key -> new SteamWebApiClient(
+                HttpUrl.get(settings.api().steamApiUrl()), key, gateway.client(Endpoint.STEAM_WEB_API), json));
+    }
+
+    @Override
+    public void close() {
+        gateway.close();
     }
 }

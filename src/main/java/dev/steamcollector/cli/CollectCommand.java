@@ -1,27 +1,34 @@
 package dev.steamcollector.cli;
 
+import dev.steamcollector.config.Durations;
 import dev.steamcollector.config.Settings;
 import dev.steamcollector.persistence.Database;
-import dev.steamcollector.pipeline.AppListCollector;
-import dev.steamcollector.pipeline.CollectRun;
-import dev.steamcollector.pipeline.CollectRun.RunReport;
+import dev.steamcollector.pipeline.CollectOptions;
+import dev.steamcollector.pipeline.CollectOptions.Mode;
+import dev.steamcollector.pipeline.Collector;
+import dev.steamcollector.pipeline.CollectorSetup;
+import dev.steamcollector.pipeline.MaxFailures;
+import dev.steamcollector.pipeline.StopSignal;
 import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /** {@code collect}: the pipeline; migrates first when the schema is behind. */
-@Command(name = "collect", mixinStandardHelpOptions = true,
-        description = "Fetch the app list (Steam Web API with STEAM_API_KEY, SteamSpy pages without) and store it.")
+@Command(name = "collect", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {"App list, then SteamSpy metadata: the SteamSpy pages (figures for every game, once a day)",
+            "and per-game details (genre, languages, tags) for the games that are due: new ones first,",
+            "then failures whose retry time has come, then the stalest."})
 final class CollectCommand implements Callable<Integer> {
-
-    /** App list upserts use transactions of at least this many games, whatever BATCH_SIZE says. */
-    private static final int MIN_LIST_TRANSACTION = 1_000;
 
     @ParentCommand
     private RootCommand root;
@@ -29,29 +36,85 @@ final class CollectCommand implements Callable<Integer> {
     @Spec
     private CommandSpec spec;
 
+    @ArgGroup(exclusive = true)
+    private ModeOptions modes = new ModeOptions();
+
+    /** The run modes; at most one. */
+    static final class ModeOptions {
+        @Option(names = "--full-refresh", description = "App list, then metadata for every active game, however fresh.")
+        boolean fullRefresh;
+
+        @Option(names = "--update-metadata", description = "Metadata only; the app list is not fetched.")
+        boolean updateMetadata;
+
+        @Option(names = "--retry-failed", description = "Only games whose last metadata fetch failed.")
+        boolean retryFailed;
+    }
+
+    @Option(names = "--limit", paramLabel = "N", description = "At most N games' details this run.")
+    private Integer limit;
+
+    @Option(names = "--max-duration", paramLabel = "DURATION",
+            description = "Start no new fetches after this long (e.g. 45m, 2h); finish, commit, exit 0.")
+    private String maxDuration;
+
+    @Option(names = "--app-ids", paramLabel = "ID", split = ",", description = "Only these games, e.g. 10,20,30.")
+    private List<Integer> appIds = List.of();
+
     @Option(names = "--batch-size", paramLabel = "N", description = "Games per database transaction (BATCH_SIZE).")
     private Integer batchSize;
 
+    @Option(names = "--workers", paramLabel = "N", description = "Most requests in flight at once (MAX_WORKERS).")
+    private Integer workers;
+
+    @Option(names = "--max-failures", paramLabel = "N|P%", defaultValue = "10%",
+            description = "Exit 3 when more games fail than this count or share of those attempted (default: ${DEFAULT-VALUE}).")
+    private String maxFailures;
+
     @Override
     public Integer call() {
-        Map<String, String> flags = new HashMap<>();
-        if (batchSize != null) {
-            flags.put("BATCH_SIZE", batchSize.toString());
-        }
-        Settings settings = root.loadSettings(flags);
-        ApiClients clients = new ApiClients(settings);
-        try (Database database = Database.open(settings.database()); var gateway = clients.gateway()) {
+        Settings settings = root.loadSettings(flags());
+        CollectOptions options = options(settings);
+        StopSignal stop = new StopSignal();
+        Signals.install(stop);
+        try (Database database = Database.open(settings.database()); ApiClients clients = new ApiClients(settings)) {
             database.migrations().apply();
-            AppListCollector appList = new AppListCollector(database.games(), database.metadata(), Clock.systemUTC(),
-                    Math.max(MIN_LIST_TRANSACTION, settings.pipeline().batchSize()),
-                    settings.resilience().maxListShrinkPercent());
-            RunReport report = new CollectRun(database.runs(), gateway, appList, clients.appListSource(),
-                    Clock.systemUTC()).execute("incremental");
+            CollectorSetup setup = new CollectorSetup(database, clients.gateway(), clients.steam(), clients.steamSpy(),
+                    Clock.systemUTC(), settings.resilience().maxListShrinkPercent(),
+                    settings.pipeline().retryAttempts(), Terminal.isInteractive());
+            Collector.RunReport report = new Collector(setup, stop).run(options);
             report.summary().printTo(spec.commandLine().getOut());
             report.failure().ifPresent(failure -> {
                 throw failure;
             });
         }
         return ExitCodes.DONE;
+    }
+
+    private Map<String, String> flags() {
+        Map<String, String> flags = new HashMap<>();
+        Optional.ofNullable(batchSize).ifPresent(value -> flags.put("BATCH_SIZE", value.toString()));
+        Optional.ofNullable(workers).ifPresent(value -> flags.put("MAX_WORKERS", value.toString()));
+        return flags;
+    }
+
+    private CollectOptions options(Settings settings) {
+        if (limit != null && limit < 0) {
+            throw new ParameterException(spec.commandLine(), "--limit must not be negative");
+        }
+        if (appIds.stream().anyMatch(id -> id <= 0)) {
+            throw new ParameterException(spec.commandLine(), "--app-ids takes positive appids, e.g. 10,20,30");
+        }
+        MaxFailures failures;
+        try {
+            failures = MaxFailures.parse(maxFailures);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--max-failures: " + e.getMessage());
+        }
+        Mode mode = modes.fullRefresh ? Mode.FULL_REFRESH : modes.updateMetadata ? Mode.UPDATE_METADATA
+                : modes.retryFailed ? Mode.RETRY_FAILED : Mode.INCREMENTAL;
+        return new CollectOptions(mode, appIds, limit == null ? Integer.MAX_VALUE : limit,
+                Optional.ofNullable(maxDuration).map(text -> Durations.parse("--max-duration", text)),
+                settings.pipeline().maxWorkers(), settings.pipeline().batchSize(), failures);
     }
 }

@@ -3,6 +3,8 @@ package dev.steamcollector.cli;
 import dev.steamcollector.config.ConfigException;
 import dev.steamcollector.http.FetchException;
 import dev.steamcollector.persistence.DatabaseException;
+import dev.steamcollector.pipeline.RunFailure;
+import dev.steamcollector.pipeline.StopSignal;
 import picocli.CommandLine.IExitCodeExceptionMapper;
 import picocli.CommandLine.ParameterException;
 
@@ -27,6 +29,9 @@ public final class ExitCodes implements IExitCodeExceptionMapper {
                 case MISCONFIGURED -> USAGE;
                 case FAILED -> FAILED;
             };
+            case RunFailure.Interrupted e -> e.signal() == StopSignal.Reason.SIGINT ? INTERRUPTED : TERMINATED;
+            case RunFailure.TooManyFailures e -> TOO_MANY_FAILURES;
+            case RunFailure.LockHeld e -> TEMPORARILY_UNABLE;
             case FetchException.EndpointDown e -> TEMPORARILY_UNABLE;
             case FetchException.Retryable e -> TEMPORARILY_UNABLE;
             default -> FAILED;

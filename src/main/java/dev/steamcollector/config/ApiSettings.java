@@ -1,9 +1,10 @@
 package dev.steamcollector.config;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.Optional;
 
-/** The remote APIs: where they are, the key, and the rate limit of each endpoint. */
+/** The remote APIs: where they are, the key, the rate limit of each endpoint, how long an answer may take. */
 public record ApiSettings(
         Optional<Secret> steamApiKey,
         URI steamApiUrl,
@@ -12,5 +13,6 @@ public record ApiSettings(
         RateLimit steamWebApiLimit,
         RateLimit storeLimit,
         RateLimit steamSpyLimit,
-        RateLimit steamSpyAllLimit) {
+        RateLimit steamSpyAllLimit,
+        Duration requestTimeout) {
 }

@@ -45,7 +45,8 @@ public final class SettingsLoader {
                 rateLimit("STEAM_WEB_API_LIMIT", "100000/day"),
                 rateLimit("STEAM_STORE_API_LIMIT", "200/5minutes"),
                 rateLimit("STEAMSPY_API_LIMIT", "60/minute"),
-                rateLimit("STEAMSPY_ALL_LIMIT", "1/minute"));
+                rateLimit("STEAMSPY_ALL_LIMIT", "1/minute"),
+                Durations.parse("HTTP_TIMEOUT", text("HTTP_TIMEOUT", "30s")));
     }
 
     private PipelineSettings pipeline() {

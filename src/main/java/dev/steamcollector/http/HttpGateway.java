@@ -21,8 +21,8 @@ public final class HttpGateway implements AutoCloseable {
     public HttpGateway(ApiSettings api, RetryPolicy policy, Ticker ticker, String userAgent) {
         this.http = new OkHttpClient.Builder()
                 .connectTimeout(Duration.ofSeconds(10))
-                .readTimeout(Duration.ofSeconds(30))
-                .writeTimeout(Duration.ofSeconds(30))
+                .readTimeout(api.requestTimeout())
+                .writeTimeout(api.requestTimeout())
                 // retries are ours: counted, paced and backed off
                 .retryOnConnectionFailure(false)
                 .addInterceptor(chain -> chain.proceed(

@@ -67,6 +67,14 @@ public final class Database implements AutoCloseable {
         return new MetadataRepository(this);
     }
 
+    public LockRepository locks() {
+        return new LockRepository(this);
+    }
+
+    public PagePassRepository pagePasses() {
+        return new PagePassRepository(this);
+    }
+
     public RunRepository runs() {
         return new RunRepository(this);
     }

@@ -76,10 +76,39 @@ public final class GameRepository {
 
     /** The appids of every active game. */
     public BitSet findActiveAppIds() {
+        return findAppIds("SELECT app_id FROM games WHERE is_active = TRUE");
+    }
+
+    /** The appids of every game, active or not. */
+    public BitSet findAllAppIds() {
+        return findAppIds("SELECT app_id FROM games");
+    }
+
+    /** Gives a name to games stored without one (added by appid alone). */
+    public void fillMissingNames(List<Game> games) {
+        if (games.isEmpty()) {
+            return;
+        }
+        database.inTransaction(session -> {
+            session.doWork(connection -> {
+                try (PreparedStatement update = connection.prepareStatement(
+                        "UPDATE games SET name = ? WHERE app_id = ? AND (name IS NULL OR name = '')")) {
+                    for (Game game : games) {
+                        update.setString(1, game.name());
+                        update.setInt(2, game.appId());
+                        update.addBatch();
+                    }
+                    update.executeBatch();
+                }
+            });
+            return null;
+        });
+    }
+
+    private BitSet findAppIds(String sql) {
         return database.inTransaction(session -> session.doReturningWork(connection -> {
             BitSet ids = new BitSet();
-            try (PreparedStatement query = connection.prepareStatement(
-                    "SELECT app_id FROM games WHERE is_active = TRUE")) {
+            try (PreparedStatement query = connection.prepareStatement(sql)) {
                 query.setFetchSize(10_000);
                 try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {

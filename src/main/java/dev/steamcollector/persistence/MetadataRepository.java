@@ -2,6 +2,8 @@ package dev.steamcollector.persistence;
 
 import static java.util.stream.Collectors.joining;
 
+import dev.steamcollector.model.DueGame;
+import dev.steamcollector.model.DueSelection;
 import dev.steamcollector.model.FetchStatus;
 import dev.steamcollector.model.GameMetadata;
 import dev.steamcollector.model.MetadataUpdate;
@@ -15,6 +17,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -160,6 +163,44 @@ public final class MetadataRepository {
                 try (ResultSet row = query.executeQuery()) {
                     return row.next() ? Optional.of(toStored(appId, row)) : Optional.<StoredMetadata>empty();
                 }
+            }
+        }));
+    }
+
+    /** The games whose details are due, in the order they should be fetched. */
+    public List<DueGame> findDue(DueSelection selection) {
+        String where = switch (selection.kind()) {
+            case DUE -> """
+                    (m.fetch_status = 'pending'
+                     OR (m.fetch_status = 'failed' AND (m.next_attempt_at IS NULL OR m.next_attempt_at <= ?))
+                     OR (m.fetch_status IN ('success', 'not_found')
+                         AND (m.details_fetched_at IS NULL OR m.details_fetched_at < ?)))""";
+            case FAILED -> "m.fetch_status = 'failed'";
+            case ALL -> "(m.details_fetched_at IS NULL OR m.details_fetched_at < ?)";
+        };
+        // new games first (the newest appids first), then failures, then the stalest
+        String sql = "SELECT m.app_id, m.fetch_attempts FROM game_metadata m JOIN games g ON g.app_id = m.app_id"
+                + " WHERE g.is_active = TRUE AND " + where
+                + " ORDER BY CASE m.fetch_status WHEN 'pending' THEN 0 WHEN 'failed' THEN 1 ELSE 2 END,"
+                + " CASE WHEN m.fetch_status = 'pending' THEN -m.app_id ELSE 0 END,"
+                + " COALESCE(m.details_fetched_at, m.next_attempt_at), m.app_id LIMIT ?";
+        return database.inTransaction(session -> session.doReturningWork(connection -> {
+            try (PreparedStatement query = connection.prepareStatement(sql)) {
+                int index = 1;
+                if (selection.kind() == DueSelection.Kind.DUE) {
+                    Parameters.setInstant(query, index++, selection.now());
+                }
+                if (selection.kind() != DueSelection.Kind.FAILED) {
+                    Parameters.setInstant(query, index++, selection.staleBefore());
+                }
+                query.setInt(index, selection.limit());
+                List<DueGame> due = new ArrayList<>();
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        due.add(new DueGame(rows.getInt(1), rows.getInt(2)));
+                    }
+                }
+                return due;
             }
         }));
     }

@@ -40,12 +40,15 @@ public final class AppListCollector {
         log.info("App list from {}", source.description());
         Instant started = now();
         BitSet seen = new BitSet();
+        boolean wholeList;
         try {
-            source.fetchAll(batch -> store(batch, seen, tally));
+            wholeList = source.fetchAll(batch -> store(batch, seen, tally));
         } finally {
             tally.added(games.countCreatedSince(started));
         }
-        tally.deactivated(deactivateMissing(seen));
+        if (wholeList) {
+            tally.deactivated(deactivateMissing(seen));
+        }
     }
 
     private void store(AppListBatch batch, BitSet seen, RunTally tally) {

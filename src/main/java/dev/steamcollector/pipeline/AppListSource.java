@@ -6,10 +6,11 @@ import java.util.function.Consumer;
 public interface AppListSource {
 
     /**
-     * Hands every slice of the list to {@code sink} as it arrives, and returns only once the list
-     * is complete; a fetch that fails part-way throws, after the slices already handed over.
+     * Hands every slice of the list to {@code sink} as it arrives. Returns whether the whole list
+     * came in this call (only then may missing games be deactivated); a fetch that fails part-way
+     * throws, after the slices already handed over.
      */
-    void fetchAll(Consumer<AppListBatch> sink);
+    boolean fetchAll(Consumer<AppListBatch> sink);
 
     /** Says where the list comes from, for the log. */
     String description();

@@ -16,6 +16,7 @@ public record RunSummary(
         RunStatus status,
         Duration duration,
         RunCounters counters,
+        long pages,
         Map<Endpoint, EndpointStats.Snapshot> endpoints,
         String message) {
 
@@ -28,6 +29,11 @@ public record RunSummary(
                 message == null ? "" : ": " + message);
         out.printf(Locale.ROOT, "  App list:  %,d games listed, %,d new, %,d deactivated%n",
                 counters.gamesListed(), counters.gamesAdded(), counters.gamesDeactivated());
+        if (pages > 0) {
+            out.printf(Locale.ROOT, "  Pages:     %,d SteamSpy pages of figures stored%n", pages);
+        }
+        out.printf(Locale.ROOT, "  Details:   %,d games processed: %,d succeeded, %,d not found, %,d failed%n",
+                counters.gamesProcessed(), counters.gamesSucceeded(), counters.gamesNotFound(), counters.gamesFailed());
         endpoints.entrySet().stream()
                 .filter(entry -> entry.getValue().requests() > 0)
                 .sorted(Map.Entry.comparingByKey())

@@ -23,7 +23,7 @@ public final class SteamAppListSource implements AppListSource {
     }
 
     @Override
-    public void fetchAll(Consumer<AppListBatch> sink) {
+    public boolean fetchAll(Consumer<AppListBatch> sink) {
         int cursor = 0;
         int pages = 0;
         boolean more = true;
@@ -35,6 +35,7 @@ public final class SteamAppListSource implements AppListSource {
             more = page.haveMore() && !page.apps().isEmpty();
             cursor = page.lastAppId();
         }
+        return true;
     }
 
     private AppListPage fetchPage(int cursor) {

@@ -2,7 +2,6 @@ package dev.steamcollector.pipeline;
 
 import dev.steamcollector.model.Game;
 import dev.steamcollector.model.GameMetadata;
-import dev.steamcollector.steamspy.SteamSpyClient;
 import dev.steamcollector.steamspy.SteamSpyRecord;
 import java.util.ArrayList;
 import java.util.BitSet;
@@ -19,22 +18,20 @@ public final class SteamSpyCatalogueSource implements AppListSource {
 
     private static final Logger log = LoggerFactory.getLogger(SteamSpyCatalogueSource.class);
 
-    private final SteamSpyClient client;
+    private final SteamSpyPagePass pass;
+    private final boolean force;
 
-    public SteamSpyCatalogueSource(SteamSpyClient client) {
-        this.client = client;
+    /** {@code force}: run a new pass even when one completed within the last 20 hours. */
+    public SteamSpyCatalogueSource(SteamSpyPagePass pass, boolean force) {
+        this.pass = pass;
+        this.force = force;
     }
 
     @Override
-    public void fetchAll(Consumer<AppListBatch> sink) {
+    public boolean fetchAll(Consumer<AppListBatch> sink) {
         log.warn("No STEAM_API_KEY: the app list is limited to the games SteamSpy tracks");
         BitSet seen = new BitSet();
-        for (int page = 0; ; page++) {
-            List<SteamSpyRecord> records = client.fetchAllPage(page);
-            if (records.isEmpty()) {
-                log.info("SteamSpy catalogue: {} pages, {} games", page, seen.cardinality());
-                return;
-            }
+        SteamSpyPagePass.Outcome outcome = pass.run(force, (page, records) -> {
             List<Game> games = new ArrayList<>(records.size());
             List<GameMetadata> figures = new ArrayList<>(records.size());
             for (SteamSpyRecord record : records) {
@@ -46,8 +43,10 @@ public final class SteamSpyCatalogueSource implements AppListSource {
                 }
             }
             sink.accept(new AppListBatch(games, figures));
-            log.info("SteamSpy catalogue: page {} brought {} games ({} new)", page, records.size(), games.size());
-        }
+            log.info("SteamSpy catalogue: page {} brought {} games ({} new to this pass)", page, records.size(),
+                    games.size());
+        });
+        return outcome.wholeList();
     }
 
     @Override

@@ -20,6 +20,7 @@ import dev.steamcollector.testing.TestDatabase;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -40,10 +41,16 @@ class CollectAppListIT {
     @TempDir
     Path directory;
 
+    @BeforeEach
+    void steamSpyKnowsNothingElse() {
+        // these tests are about the list: no further pages, and no details to add
+        server.stubFor(get(urlPathEqualTo("/api.php")).atPriority(10).willReturn(okJson("{}")));
+    }
+
     private CliRun collect(TestDatabase db, Map<String, String> extra) {
         Map<String, String> env = new HashMap<>(TestApis.environment(server.baseUrl(), db.url()));
         env.putAll(extra);
-        return CliRun.run(directory, env, "collect");
+        return CliRun.run(directory, env, "collect", "--limit", "0");
     }
 
     private Map<String, String> keyed() {

@@ -23,7 +23,7 @@ public final class TestApis {
     public static ApiSettings settings(String baseUrl, RateLimit limit) {
         URI base = URI.create(baseUrl);
         return new ApiSettings(Optional.of(new Secret(API_KEY)), base, URI.create(baseUrl + "/api.php"), base,
-                limit, limit, limit, limit);
+                limit, limit, limit, limit, Duration.ofSeconds(2));
     }
 
     /** Retries after 10 ms, doubling; throttle pauses of 50 ms, doubling; breaker after 5 failures. */
@@ -50,6 +50,7 @@ public final class TestApis {
         env.put("RETRY_ATTEMPTS", "2");
         env.put("RETRY_BACKOFF", "10ms");
         env.put("THROTTLE_PAUSE", "50ms");
+        env.put("HTTP_TIMEOUT", "1s");
         return env;
     }
 }

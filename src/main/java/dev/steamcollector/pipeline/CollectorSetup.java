@@ -1,0 +1,23 @@
+package dev.steamcollector.pipeline;
+
+import dev.steamcollector.http.HttpGateway;
+import dev.steamcollector.persistence.Database;
+import dev.steamcollector.steam.SteamWebApiClient;
+import dev.steamcollector.steamspy.SteamSpyClient;
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * What a {@link Collector} works with. {@code steam} is present when an API key is set;
+ * {@code terminal} says whether progress may be drawn as a bar.
+ */
+public record CollectorSetup(
+        Database database,
+        HttpGateway http,
+        Optional<SteamWebApiClient> steam,
+        SteamSpyClient steamSpy,
+        Clock clock,
+        int maxListShrinkPercent,
+        int retryAttempts,
+        boolean terminal) {
+}

@@ -1,0 +1,77 @@
+package dev.steamcollector.pipeline;
+
+import dev.steamcollector.model.PagePass;
+import dev.steamcollector.persistence.PagePassRepository;
+import dev.steamcollector.steamspy.SteamSpyClient;
+import dev.steamcollector.steamspy.SteamSpyRecord;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A pass over SteamSpy's {@code all} pages with a checkpoint after each page: an interrupted pass
+ * continues at its next page (within the same day's data), and a completed pass is not repeated
+ * for 20 hours, SteamSpy refreshing once a day.
+ */
+public final class SteamSpyPagePass {
+
+    static final Duration FRESH_FOR = Duration.ofHours(20);
+    private static final Logger log = LoggerFactory.getLogger(SteamSpyPagePass.class);
+
+    private final SteamSpyClient client;
+    private final PagePassRepository passes;
+    private final Clock clock;
+    private final StopSignal stop;
+
+    public SteamSpyPagePass(SteamSpyClient client, PagePassRepository passes, Clock clock, StopSignal stop) {
+        this.client = client;
+        this.passes = passes;
+        this.clock = clock;
+        this.stop = stop;
+    }
+
+    /** Receives each page's records. */
+    @FunctionalInterface
+    public interface PageHandler {
+        void accept(int page, List<SteamSpyRecord> records);
+    }
+
+    /** What a pass did: pages fetched, whether it ran from page 0 to the end, whether it was skipped. */
+    public record Outcome(int pages, boolean wholeList, boolean skipped) {
+    }
+
+    /** Runs or continues the pass; {@code force} starts afresh even when a recent pass completed. */
+    public Outcome run(boolean force, PageHandler handler) {
+        Instant now = clock.instant();
+        Optional<PagePass> last = passes.find();
+        if (!force && last.filter(PagePass::completed).filter(p -> p.completedAt().isAfter(now.minus(FRESH_FOR)))
+                .isPresent()) {
+            log.info("SteamSpy pages: a complete pass finished at {}; the next is due 20 hours later",
+                    last.get().completedAt());
+            return new Outcome(0, false, true);
+        }
+        boolean resume = !force && last.filter(p -> !p.completed())
+                .filter(p -> p.startedAt().isAfter(now.minus(FRESH_FOR))).isPresent();
+        int first = resume ? last.get().nextPage() : 0;
+        Instant startedAt = resume ? last.get().startedAt() : now;
+        if (resume) {
+            log.info("SteamSpy pages: continuing the pass begun at {} at page {}", startedAt, first);
+        }
+        for (int page = first; ; page++) {
+            if (stop.requested()) {
+                return new Outcome(page - first, false, false);
+            }
+            List<SteamSpyRecord> records = client.fetchAllPage(page);
+            if (records.isEmpty()) {
+                passes.save(new PagePass(page, startedAt, clock.instant()), clock.instant());
+                return new Outcome(page - first, first == 0, false);
+            }
+            handler.accept(page, records);
+            passes.save(new PagePass(page + 1, startedAt, null), clock.instant());
+        }
+    }
+}
