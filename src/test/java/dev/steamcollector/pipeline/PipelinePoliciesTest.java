@@ -1,0 +1,87 @@
+package dev.steamcollector.pipeline;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The pipeline's small policies: failure backoff, the failure budget, progress lines. */
+class PipelinePoliciesTest {
+
+    static final Instant NOW = Instant.parse("2026-11-21T03:00:00Z");
+
+    @Nested
+    class FailureBackoffs {
+
+        @ParameterizedTest
+        @CsvSource({"1, PT15M", "2, PT1H", "3, PT4H", "4, PT16H", "5, PT24H"})
+        void growsFourfoldUpToADay(int failures, Duration wait) {
+            assertThat(new FailureBackoff(10).retryAt(failures, NOW)).isEqualTo(NOW.plus(wait));
+        }
+
+        @Test
+        void waitsAWeekOnceTheRetryAttemptsAreUsedUp() {
+            assertThat(new FailureBackoff(3).retryAt(4, NOW)).isEqualTo(NOW.plus(Duration.ofDays(7)));
+            assertThat(new FailureBackoff(3).retryAt(3, NOW)).isEqualTo(NOW.plus(Duration.ofHours(4)));
+        }
+    }
+
+    @Nested
+    class MaxFailuresBudget {
+
+        @Test
+        void aShareIsOfTheGamesAttempted() {
+            assertThat(MaxFailures.parse("10%").allowed(1_000)).isEqualTo(100);
+            assertThat(MaxFailures.DEFAULT.allowed(55)).isEqualTo(5);
+        }
+
+        @Test
+        void aCountIsACount() {
+            assertThat(MaxFailures.parse("25").allowed(1_000_000)).isEqualTo(25);
+            assertThat(MaxFailures.parse("0").allowed(10)).isZero();
+        }
+
+        @ParameterizedTest
+        @ValueSource(strings = {"", "x", "-1", "101%", "ten%", "5.5"})
+        void rejectsWhatIsNeitherACountNorAShare(String text) {
+            assertThatThrownBy(() -> MaxFailures.parse(text)).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("is not a count (25) or a share (10%)");
+        }
+    }
+
+    @Nested
+    class ProgressLines {
+
+        @Test
+        void sayDoneTotalRateAndEta() {
+            Progress.LogLines lines = new Progress.LogLines("Details", 600, Clock.fixed(NOW, ZoneOffset.UTC),
+                    Duration.ofSeconds(30));
+            for (int i = 0; i < 120; i++) {
+                lines.step();
+            }
+            assertThat(lines.line(NOW.plus(Duration.ofMinutes(2)))).isEqualTo("Details: 120/600 games, 60/min, ETA 8m");
+        }
+    }
+
+    @Nested
+    class StopSignals {
+
+        @Test
+        void theFirstReasonWinsAndOnlySignalsCountAsInterruptions() {
+            StopSignal stop = new StopSignal();
+            stop.request(StopSignal.Reason.DEADLINE);
+            stop.request(StopSignal.Reason.SIGTERM);
+
+            assertThat(stop.reason()).isEqualTo(StopSignal.Reason.DEADLINE);
+            assertThat(stop.interrupted()).isFalse();
+        }
+    }
+}
