@@ -19,6 +19,8 @@ import org.hibernate.boot.MetadataSources;
 import org.hibernate.boot.registry.StandardServiceRegistry;
 import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
 import org.hibernate.cfg.AvailableSettings;
+import org.hibernate.jdbc.ReturningWork;
+import org.hibernate.jdbc.Work;
 
 /**
  * An open database: connection pool, Hibernate session factory, migrations and repositories.
@@ -82,6 +84,19 @@ public final class Database implements AutoCloseable {
     /** Runs {@code work} in one transaction on the database thread and returns its result. */
     <T> T inTransaction(Function<Session, T> work) {
         return onDatabaseThread(() -> sessionFactory.fromTransaction(work));
+    }
+
+    /** Runs plain JDBC {@code work} in one transaction on the database thread. */
+    void execute(Work work) {
+        inTransaction(session -> {
+            session.doWork(work);
+            return null;
+        });
+    }
+
+    /** Runs plain JDBC {@code work} in one transaction on the database thread and returns its result. */
+    <T> T query(ReturningWork<T> work) {
+        return inTransaction(session -> session.doReturningWork(work));
     }
 
     private <T> T onDatabaseThread(Callable<T> task) {

@@ -41,28 +41,25 @@ public final class GameRepository {
         if (games.isEmpty()) {
             return;
         }
-        database.inTransaction(session -> {
-            session.doWork(connection -> {
-                try (PreparedStatement upsert = connection.prepareStatement(UPSERT_GAME)) {
-                    for (Game game : games) {
-                        upsert.setInt(1, game.appId());
-                        upsert.setString(2, game.name() == null || game.name().isEmpty() ? null : game.name());
-                        Parameters.setInstant(upsert, 3, now);
-                        Parameters.setInstant(upsert, 4, now);
-                        upsert.addBatch();
-                    }
-                    upsert.executeBatch();
+        database.execute(connection -> {
+            try (PreparedStatement upsert = connection.prepareStatement(UPSERT_GAME)) {
+                for (Game game : games) {
+                    upsert.setInt(1, game.appId());
+                    upsert.setString(2, game.name() == null || game.name().isEmpty() ? null : game.name());
+                    Parameters.setInstant(upsert, 3, now);
+                    Parameters.setInstant(upsert, 4, now);
+                    upsert.addBatch();
                 }
-                // every game has a metadata row, pending until its first fetch
-                try (PreparedStatement pending = connection.prepareStatement(INSERT_PENDING_METADATA)) {
-                    for (Game game : games) {
-                        pending.setInt(1, game.appId());
-                        pending.addBatch();
-                    }
-                    pending.executeBatch();
+                upsert.executeBatch();
+            }
+            // every game has a metadata row, pending until its first fetch
+            try (PreparedStatement pending = connection.prepareStatement(INSERT_PENDING_METADATA)) {
+                for (Game game : games) {
+                    pending.setInt(1, game.appId());
+                    pending.addBatch();
                 }
-            });
-            return null;
+                pending.executeBatch();
+            }
         });
     }
 
@@ -89,24 +86,21 @@ public final class GameRepository {
         if (games.isEmpty()) {
             return;
         }
-        database.inTransaction(session -> {
-            session.doWork(connection -> {
-                try (PreparedStatement update = connection.prepareStatement(
-                        "UPDATE games SET name = ? WHERE app_id = ? AND (name IS NULL OR name = '')")) {
-                    for (Game game : games) {
-                        update.setString(1, game.name());
-                        update.setInt(2, game.appId());
-                        update.addBatch();
-                    }
-                    update.executeBatch();
+        database.execute(connection -> {
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE games SET name = ? WHERE app_id = ? AND (name IS NULL OR name = '')")) {
+                for (Game game : games) {
+                    update.setString(1, game.name());
+                    update.setInt(2, game.appId());
+                    update.addBatch();
                 }
-            });
-            return null;
+                update.executeBatch();
+            }
         });
     }
 
     private BitSet findAppIds(String sql) {
-        return database.inTransaction(session -> session.doReturningWork(connection -> {
+        return database.query(connection -> {
             BitSet ids = new BitSet();
             try (PreparedStatement query = connection.prepareStatement(sql)) {
                 query.setFetchSize(10_000);
@@ -117,7 +111,7 @@ public final class GameRepository {
                 }
             }
             return ids;
-        }));
+        });
     }
 
     /** Marks these games inactive (never deletes them), in one transaction. */
@@ -125,19 +119,16 @@ public final class GameRepository {
         if (appIds.isEmpty()) {
             return;
         }
-        database.inTransaction(session -> {
-            session.doWork(connection -> {
-                try (PreparedStatement update = connection.prepareStatement(
-                        "UPDATE games SET is_active = FALSE, updated_at = ? WHERE app_id = ?")) {
-                    for (int id = appIds.nextSetBit(0); id >= 0; id = appIds.nextSetBit(id + 1)) {
-                        Parameters.setInstant(update, 1, now);
-                        update.setInt(2, id);
-                        update.addBatch();
-                    }
-                    update.executeBatch();
+        database.execute(connection -> {
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE games SET is_active = FALSE, updated_at = ? WHERE app_id = ?")) {
+                for (int id = appIds.nextSetBit(0); id >= 0; id = appIds.nextSetBit(id + 1)) {
+                    Parameters.setInstant(update, 1, now);
+                    update.setInt(2, id);
+                    update.addBatch();
                 }
-            });
-            return null;
+                update.executeBatch();
+            }
         });
     }
 

@@ -26,7 +26,7 @@ public final class LockRepository {
      * older than this is a dead holder's; {@code alive} says whether a pid on this host still runs.
      */
     public Optional<LockHolder> tryAcquire(String name, LockHolder me, Instant staleBefore, Predicate<Long> alive) {
-        return database.inTransaction(session -> session.doReturningWork(connection -> {
+        return database.query(connection -> {
             Optional<LockHolder> holder = find(connection, name);
             if (holder.isPresent() && isLive(holder.get(), me.host(), staleBefore, alive)) {
                 return holder;
@@ -46,7 +46,7 @@ public final class LockRepository {
                 insert.executeUpdate();
             }
             return Optional.<LockHolder>empty();
-        }));
+        });
     }
 
     private static boolean isLive(LockHolder holder, String myHost, Instant staleBefore, Predicate<Long> alive) {
@@ -58,32 +58,26 @@ public final class LockRepository {
 
     /** Shows the holder is still alive. */
     public void heartbeat(String name, long pid, Instant now) {
-        database.inTransaction(session -> {
-            session.doWork(connection -> {
-                try (PreparedStatement update = connection.prepareStatement(
-                        "UPDATE run_locks SET heartbeat_at = ? WHERE name = ? AND pid = ?")) {
-                    Parameters.setInstant(update, 1, now);
-                    update.setString(2, name);
-                    update.setLong(3, pid);
-                    update.executeUpdate();
-                }
-            });
-            return null;
+        database.execute(connection -> {
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE run_locks SET heartbeat_at = ? WHERE name = ? AND pid = ?")) {
+                Parameters.setInstant(update, 1, now);
+                update.setString(2, name);
+                update.setLong(3, pid);
+                update.executeUpdate();
+            }
         });
     }
 
     /** Gives the lock up, if this pid holds it. */
     public void release(String name, long pid) {
-        database.inTransaction(session -> {
-            session.doWork(connection -> {
-                try (PreparedStatement delete = connection.prepareStatement(
-                        "DELETE FROM run_locks WHERE name = ? AND pid = ?")) {
-                    delete.setString(1, name);
-                    delete.setLong(2, pid);
-                    delete.executeUpdate();
-                }
-            });
-            return null;
+        database.execute(connection -> {
+            try (PreparedStatement delete = connection.prepareStatement(
+                    "DELETE FROM run_locks WHERE name = ? AND pid = ?")) {
+                delete.setString(1, name);
+                delete.setLong(2, pid);
+                delete.executeUpdate();
+            }
         });
     }
 

@@ -69,24 +69,21 @@ public final class MetadataRepository {
         if (updates.isEmpty()) {
             return;
         }
-        database.inTransaction(session -> {
-            session.doWork(connection -> {
-                try (PreparedStatement fetched = connection.prepareStatement(UPSERT_FETCHED);
-                        PreparedStatement failed = connection.prepareStatement(UPSERT_FAILED);
-                        PreparedStatement notFound = connection.prepareStatement(UPSERT_NOT_FOUND)) {
-                    for (MetadataUpdate update : updates) {
-                        switch (update) {
-                            case Fetched f -> bindFetched(fetched, f);
-                            case Failed f -> bindFailed(failed, f);
-                            case NotFound n -> bindNotFound(notFound, n);
-                        }
+        database.execute(connection -> {
+            try (PreparedStatement fetched = connection.prepareStatement(UPSERT_FETCHED);
+                    PreparedStatement failed = connection.prepareStatement(UPSERT_FAILED);
+                    PreparedStatement notFound = connection.prepareStatement(UPSERT_NOT_FOUND)) {
+                for (MetadataUpdate update : updates) {
+                    switch (update) {
+                        case Fetched f -> bindFetched(fetched, f);
+                        case Failed f -> bindFailed(failed, f);
+                        case NotFound n -> bindNotFound(notFound, n);
                     }
-                    fetched.executeBatch();
-                    failed.executeBatch();
-                    notFound.executeBatch();
                 }
-            });
-            return null;
+                fetched.executeBatch();
+                failed.executeBatch();
+                notFound.executeBatch();
+            }
         });
     }
 
@@ -98,18 +95,15 @@ public final class MetadataRepository {
         if (records.isEmpty()) {
             return;
         }
-        database.inTransaction(session -> {
-            session.doWork(connection -> {
-                try (PreparedStatement upsert = connection.prepareStatement(UPSERT_PAGE)) {
-                    for (GameMetadata data : records) {
-                        int next = bindData(upsert, data, MetadataColumn.PAGE);
-                        Parameters.setInstant(upsert, next, at);
-                        upsert.addBatch();
-                    }
-                    upsert.executeBatch();
+        database.execute(connection -> {
+            try (PreparedStatement upsert = connection.prepareStatement(UPSERT_PAGE)) {
+                for (GameMetadata data : records) {
+                    int next = bindData(upsert, data, MetadataColumn.PAGE);
+                    Parameters.setInstant(upsert, next, at);
+                    upsert.addBatch();
                 }
-            });
-            return null;
+                upsert.executeBatch();
+            }
         });
     }
 
@@ -157,14 +151,14 @@ public final class MetadataRepository {
         String columns = MetadataColumn.ALL.stream().map(MetadataColumn::name).collect(joining(", "));
         String sql = "SELECT " + columns + ", fetch_status, fetch_attempts, last_error, last_updated"
                 + " FROM game_metadata WHERE app_id = ?";
-        return database.inTransaction(session -> session.doReturningWork(connection -> {
+        return database.query(connection -> {
             try (PreparedStatement query = connection.prepareStatement(sql)) {
                 query.setInt(1, appId);
                 try (ResultSet row = query.executeQuery()) {
                     return row.next() ? Optional.of(toStored(appId, row)) : Optional.<StoredMetadata>empty();
                 }
             }
-        }));
+        });
     }
 
     /** The games whose details are due, in the order they should be fetched. */
@@ -184,7 +178,7 @@ public final class MetadataRepository {
                 + " ORDER BY CASE m.fetch_status WHEN 'pending' THEN 0 WHEN 'failed' THEN 1 ELSE 2 END,"
                 + " CASE WHEN m.fetch_status = 'pending' THEN -m.app_id ELSE 0 END,"
                 + " COALESCE(m.details_fetched_at, m.next_attempt_at), m.app_id LIMIT ?";
-        return database.inTransaction(session -> session.doReturningWork(connection -> {
+        return database.query(connection -> {
             try (PreparedStatement query = connection.prepareStatement(sql)) {
                 int index = 1;
                 if (selection.kind() == DueSelection.Kind.DUE) {
@@ -202,7 +196,7 @@ public final class MetadataRepository {
                 }
                 return due;
             }
-        }));
+        });
     }
 
     /** How many games have each fetch status. */

@@ -19,7 +19,7 @@ public final class PagePassRepository {
     }
 
     public Optional<PagePass> find() {
-        return database.inTransaction(session -> session.doReturningWork(connection -> {
+        return database.query(connection -> {
             try (PreparedStatement query = connection.prepareStatement(
                     "SELECT next_page, started_at, completed_at FROM page_passes WHERE name = ?")) {
                 query.setString(1, NAME);
@@ -32,29 +32,26 @@ public final class PagePassRepository {
                             completed == null ? null : completed.toInstant()));
                 }
             }
-        }));
+        });
     }
 
     /** Records where the pass stands; a completed pass has {@code completedAt} set. */
     public void save(PagePass pass, Instant now) {
-        database.inTransaction(session -> {
-            session.doWork(connection -> {
-                try (PreparedStatement upsert = connection.prepareStatement("""
-                        INSERT INTO page_passes (name, next_page, started_at, completed_at, updated_at)
-                        VALUES (?, ?, ?, ?, ?)
-                        ON CONFLICT (name) DO UPDATE
-                           SET next_page = excluded.next_page, started_at = excluded.started_at,
-                               completed_at = excluded.completed_at, updated_at = excluded.updated_at
-                        """)) {
-                    upsert.setString(1, NAME);
-                    upsert.setInt(2, pass.nextPage());
-                    Parameters.setInstant(upsert, 3, pass.startedAt());
-                    Parameters.setInstant(upsert, 4, pass.completedAt());
-                    Parameters.setInstant(upsert, 5, now);
-                    upsert.executeUpdate();
-                }
-            });
-            return null;
+        database.execute(connection -> {
+            try (PreparedStatement upsert = connection.prepareStatement("""
+                    INSERT INTO page_passes (name, next_page, started_at, completed_at, updated_at)
+                    VALUES (?, ?, ?, ?, ?)
+                    ON CONFLICT (name) DO UPDATE
+                       SET next_page = excluded.next_page, started_at = excluded.started_at,
+                           completed_at = excluded.completed_at, updated_at = excluded.updated_at
+                    """)) {
+                upsert.setString(1, NAME);
+                upsert.setInt(2, pass.nextPage());
+                Parameters.setInstant(upsert, 3, pass.startedAt());
+                Parameters.setInstant(upsert, 4, pass.completedAt());
+                Parameters.setInstant(upsert, 5, now);
+                upsert.executeUpdate();
+            }
         });
     }
 }

@@ -72,7 +72,12 @@ public final class DetailsCollector {
         AtomicInteger dispatched = new AtomicInteger();
         Thread dispatcher = Thread.ofVirtual().name("dispatcher").start(() -> {
             for (DueGame game : due) {
-                if (stop.requested() || !acquire(inFlight)) {
+                if (!acquire(inFlight)) {
+                    break;
+                }
+                // checked after the wait for a free slot, which may be long
+                if (stop.requested()) {
+                    inFlight.release();
                     break;
                 }
                 try {
