@@ -6,6 +6,7 @@ import com.zaxxer.hikari.pool.HikariPool;
 import dev.steamcollector.config.DatabaseSettings;
 import dev.steamcollector.config.DatabaseSettings.Kind;
 import dev.steamcollector.persistence.DatabaseException.Reason;
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
@@ -32,25 +33,19 @@ public final class Database implements AutoCloseable {
 
     private final DatabaseSettings settings;
     private final HikariDataSource dataSource;
-    private final SessionFactory sessionFactory;
     private final ExecutorService worker;
+    /** Built on first use, on the database thread: plain JDBC work does not wait for it. */
+    private volatile SessionFactory sessionFactory;
 
-    private Database(DatabaseSettings settings, HikariDataSource dataSource, SessionFactory sessionFactory) {
+    private Database(DatabaseSettings settings, HikariDataSource dataSource) {
         this.settings = settings;
         this.dataSource = dataSource;
-        this.sessionFactory = sessionFactory;
         this.worker = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("database").daemon(true).factory());
     }
 
     /** Connects, failing with a one-line {@link DatabaseException} when the database cannot be reached. */
     public static Database open(DatabaseSettings settings) {
-        HikariDataSource dataSource = connect(settings);
-        try {
-            return new Database(settings, dataSource, buildSessionFactory(settings, dataSource));
-        } catch (RuntimeException e) {
-            dataSource.close();
-            throw e;
-        }
+        return new Database(settings, connect(settings));
     }
 
     public DatabaseSettings settings() {
@@ -83,20 +78,38 @@ public final class Database implements AutoCloseable {
 
     /** Runs {@code work} in one transaction on the database thread and returns its result. */
     <T> T inTransaction(Function<Session, T> work) {
-        return onDatabaseThread(() -> sessionFactory.fromTransaction(work));
+        return onDatabaseThread(() -> sessionFactory().fromTransaction(work));
     }
 
     /** Runs plain JDBC {@code work} in one transaction on the database thread. */
     void execute(Work work) {
-        inTransaction(session -> {
-            session.doWork(work);
+        query(connection -> {
+            work.execute(connection);
             return null;
         });
     }
 
     /** Runs plain JDBC {@code work} in one transaction on the database thread and returns its result. */
     <T> T query(ReturningWork<T> work) {
-        return inTransaction(session -> session.doReturningWork(work));
+        return onDatabaseThread(() -> {
+            try (Connection connection = dataSource.getConnection()) {
+                try {
+                    T result = work.execute(connection);
+                    connection.commit();
+                    return result;
+                } catch (SQLException | RuntimeException e) {
+                    connection.rollback();
+                    throw e;
+                }
+            }
+        });
+    }
+
+    private SessionFactory sessionFactory() {
+        if (sessionFactory == null) {
+            sessionFactory = buildSessionFactory(settings, dataSource);
+        }
+        return sessionFactory;
     }
 
     private <T> T onDatabaseThread(Callable<T> task) {
@@ -111,6 +124,9 @@ public final class Database implements AutoCloseable {
             if (e.getCause() instanceof RuntimeException runtime) {
                 throw runtime;
             }
+            if (e.getCause() instanceof SQLException sql) {
+                throw new DatabaseException(sql.getMessage(), Reason.FAILED, sql);
+            }
             throw new DatabaseException(e.getCause().getMessage(), Reason.FAILED, e.getCause());
         }
     }
@@ -118,7 +134,9 @@ public final class Database implements AutoCloseable {
     @Override
     public void close() {
         worker.shutdown();
-        sessionFactory.close();
+        if (sessionFactory != null) {
+            sessionFactory.close();
+        }
         dataSource.close();
     }
 
