@@ -49,9 +49,9 @@ public final class MetadataRepository {
 
     private static final String UPSERT_NOT_FOUND = """
             INSERT INTO game_metadata (app_id, fetch_attempts, fetch_status, details_fetched_at)
-            VALUES (?, 1, 'not_found', ?)
+            VALUES (?, 0, 'not_found', ?)
             ON CONFLICT (app_id) DO UPDATE
-               SET fetch_attempts = game_metadata.fetch_attempts + 1,
+               SET fetch_attempts = 0,
                    fetch_status = 'not_found',
                    last_error = NULL,
                    next_attempt_at = NULL,

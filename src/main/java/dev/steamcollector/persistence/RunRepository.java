@@ -3,6 +3,7 @@ package dev.steamcollector.persistence;
 import dev.steamcollector.model.RunCounters;
 import dev.steamcollector.model.RunRecord;
 import dev.steamcollector.model.RunStatus;
+import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.util.List;
 
@@ -47,6 +48,22 @@ public final class RunRepository {
             run.message = message;
             run.finishedAt = finishedAt;
             return null;
+        });
+    }
+
+    /**
+     * Closes runs still marked running, as {@code interrupted}; call it only while holding the run
+     * lock, when no other run can be going. Returns how many there were.
+     */
+    public int closeAbandoned(Instant now) {
+        return database.query(connection -> {
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE collection_runs SET status = 'interrupted', finished_at = ?,"
+                            + " message = 'the process ended without finishing (killed or crashed)'"
+                            + " WHERE status = 'running'")) {
+                Parameters.setInstant(update, 1, now);
+                return update.executeUpdate();
+            }
         });
     }
 

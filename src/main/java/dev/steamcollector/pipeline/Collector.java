@@ -13,7 +13,10 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -45,6 +48,11 @@ public final class Collector {
     public RunReport run(CollectOptions options) {
         try (RunLock lock = RunLock.acquire(db.locks(), options.label(), setup.clock())) {
             Instant started = setup.clock().instant();
+            int abandoned = db.runs().closeAbandoned(started);
+            if (abandoned > 0) {
+                log.warn("{} earlier run(s) ended without finishing (killed or crashed): recorded as interrupted; "
+                        + "this run continues their work", abandoned);
+            }
             long id = db.runs().start(options.label(), ProcessHandle.current().pid(), RunLock.hostName(), started);
             RunTally tally = new RunTally();
             ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
@@ -84,15 +92,56 @@ public final class Collector {
         Mode mode = options.mode();
         boolean force = mode == Mode.FULL_REFRESH;
         boolean listed = mode == Mode.INCREMENTAL || force;
-        if (listed) {
-            appListCollector().collect(appListSource(force), tally);
+        Optional<SteamWebApiClient> steam = setup.steam();
+        if (listed && steam.isPresent()) {
+            appListCollector().collect(new SteamAppListSource(steam.get(), SteamWebApiClient.MAX_RESULTS), tally);
         }
-        // without a key the list came from the same pages; with one, or for metadata only, fetch them now
-        if (mode == Mode.UPDATE_METADATA || listed && setup.steam().isPresent()) {
-            pageFigures(force, options.batchSize(), tally);
+        Runnable pages = null;
+        if (listed && steam.isEmpty()) {
+            // without a key the pages are the list, and carry the figures too
+            pages = () -> appListCollector().collect(new SteamSpyCatalogueSource(pagePass(), force), tally);
+        } else if (listed || mode == Mode.UPDATE_METADATA) {
+            pages = () -> pageFigures(force, options.batchSize(), tally);
         }
-        if (!stop.requested()) {
-            details(db.metadata().findDue(selection(options, started)), options, tally);
+        // the page pass (one request a minute) and the details (their own gate) run side by side
+        try (ExecutorService background = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<?> pagePass = pages == null ? null : background.submit(pages);
+            try {
+                detailsIfNotStopped(selection(options, started), options, tally);
+            } finally {
+                if (pagePass != null) {
+                    await(pagePass);
+                }
+            }
+            if (pagePass != null) {
+                // games the pages brought in are due now
+                DueSelection newlyDue = selection(options, started);
+                detailsIfNotStopped(new DueSelection(DueSelection.Kind.DUE, newlyDue.now(),
+                        newlyDue.now().minus(DETAILS_FRESH_FOR), remaining(options, tally)), options, tally);
+            }
+        }
+    }
+
+    private void detailsIfNotStopped(DueSelection selection, CollectOptions options, RunTally tally) {
+        if (!stop.requested() && selection.limit() > 0) {
+            details(db.metadata().findDue(selection), options, tally);
+        }
+    }
+
+    private static int remaining(CollectOptions options, RunTally tally) {
+        return (int) Math.max(0, options.limit() - tally.processed());
+    }
+
+    private static void await(Future<?> task) {
+        try {
+            task.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new IllegalStateException(e.getCause());
         }
     }
 
@@ -118,14 +167,6 @@ public final class Collector {
         return new AppListCollector(db.games(), db.metadata(), setup.clock(), 1_000, setup.maxListShrinkPercent());
     }
 
-    private AppListSource appListSource(boolean force) {
-        Optional<SteamWebApiClient> steam = setup.steam();
-        if (steam.isPresent()) {
-            return new SteamAppListSource(steam.get(), SteamWebApiClient.MAX_RESULTS);
-        }
-        return new SteamSpyCatalogueSource(pagePass(), force);
-    }
-
     private SteamSpyPagePass pagePass() {
         return new SteamSpyPagePass(setup.steamSpy(), db.pagePasses(), setup.clock(), stop);
     }
@@ -147,7 +188,8 @@ public final class Collector {
         } else if (failure == null && tally.failures() > options.maxFailures().allowed(tally.processed())) {
             outcome = new RunFailure.TooManyFailures(tally.failures(), options.maxFailures().allowed(tally.processed()));
         }
-        RunStatus status = outcome == null ? RunStatus.SUCCEEDED
+        // too many failures still means done (exit 3): the run did its work
+        RunStatus status = outcome == null || outcome instanceof RunFailure.TooManyFailures ? RunStatus.SUCCEEDED
                 : outcome instanceof RunFailure.Interrupted ? RunStatus.INTERRUPTED : RunStatus.FAILED;
         String message = outcome != null ? outcome.getMessage()
                 : stop.reason() == StopSignal.Reason.DEADLINE ? "stopped at --max-duration; the rest is due next run"

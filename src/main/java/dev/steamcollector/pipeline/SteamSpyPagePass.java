@@ -14,12 +14,14 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A pass over SteamSpy's {@code all} pages with a checkpoint after each page: an interrupted pass
- * continues at its next page (within the same day's data), and a completed pass is not repeated
- * for 20 hours, SteamSpy refreshing once a day.
+ * continues at its next page (a week at most after it began), and a completed pass is not
+ * repeated for 20 hours, SteamSpy refreshing once a day.
  */
 public final class SteamSpyPagePass {
 
     static final Duration FRESH_FOR = Duration.ofHours(20);
+    /** An unfinished pass older than this starts over: its figures would be too old to finish. */
+    static final Duration RESUME_WITHIN = Duration.ofDays(7);
     private static final Logger log = LoggerFactory.getLogger(SteamSpyPagePass.class);
 
     private final SteamSpyClient client;
@@ -44,7 +46,10 @@ public final class SteamSpyPagePass {
     public record Outcome(int pages, boolean wholeList, boolean skipped) {
     }
 
-    /** Runs or continues the pass; {@code force} starts afresh even when a recent pass completed. */
+    /**
+     * Continues an unfinished pass at its next page, or starts a new one unless a pass completed
+     * within 20 hours; {@code force} starts afresh even then.
+     */
     public Outcome run(boolean force, PageHandler handler) {
         Instant now = clock.instant();
         Optional<PagePass> last = passes.find();
@@ -54,8 +59,9 @@ public final class SteamSpyPagePass {
                     last.get().completedAt());
             return new Outcome(0, false, true);
         }
-        boolean resume = !force && last.filter(p -> !p.completed())
-                .filter(p -> p.startedAt().isAfter(now.minus(FRESH_FOR))).isPresent();
+        // a pass cut short by a stop, a failure or --max-duration goes on where it was, even nights later
+        boolean resume = last.filter(p -> !p.completed())
+                .filter(p -> p.startedAt().isAfter(now.minus(RESUME_WITHIN))).isPresent();
         int first = resume ? last.get().nextPage() : 0;
         Instant startedAt = resume ? last.get().startedAt() : now;
         if (resume) {
