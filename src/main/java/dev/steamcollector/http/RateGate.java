@@ -22,6 +22,7 @@ public final class RateGate {
     private final Ticker ticker;
     private final Bucket bucket;
     private final AtomicLong pausedUntil;
+    private final long lateTolerance;
     private final AtomicLong pauseGeneration = new AtomicLong();
 
     public RateGate(RateLimit limit, Ticker ticker) {
@@ -34,6 +35,8 @@ public final class RateGate {
                 .withCustomTimePrecision(new TickerTimeMeter(ticker))
                 .build();
         this.pausedUntil = new AtomicLong(ticker.nanoTime());
+        // half the slack the safety margin leaves in a window: later than this could crowd one
+        this.lateTolerance = Math.round(limit.period().toNanos() * (SAFETY_MARGIN - 1) / 2);
     }
 
     /** Waits until a request may leave. */
@@ -42,7 +45,16 @@ public final class RateGate {
             // read before the pause check, so a pause that begins just after it is still seen below
             long generation = pauseGeneration.get();
             awaitPauseEnd();
-            bucket.asBlocking().consume(1, ticker::sleep);
+            long[] turn = {Long.MIN_VALUE};
+            bucket.asBlocking().consume(1, nanos -> {
+                turn[0] = ticker.nanoTime() + nanos;
+                ticker.sleep(nanos);
+            });
+            // a thread that woke well after its turn (a stall, a busy CPU) must not leave together
+            // with the threads whose turns come now: it takes a fresh turn instead
+            if (turn[0] != Long.MIN_VALUE && ticker.nanoTime() - turn[0] > lateTolerance) {
+                continue;
+            }
             // a pause that began while this thread waited voids its turn: take a fresh one after it
             if (generation == pauseGeneration.get()) {
                 return;

@@ -1,0 +1,175 @@
+package dev.steamcollector.bench;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.MappingBuilder;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Serves a keyed app list built from the real SteamSpy dumps as {@code IStoreService/GetAppList/v1}
+ * pages, and has a child JVM under a small heap collect it into SQLite, measuring time and memory.
+ */
+public final class AppListBenchmark {
+
+    static final String KEY = "BENCHKEY";
+    static final int PAGE_SIZE = 50_000;
+    private static final String PATH = "/IStoreService/GetAppList/v1/";
+    private static final int SYNTHETIC_STRIDE = 10_000_000;
+    private static final long CHILD_TIMEOUT_MINUTES = 20;
+
+    public static void main(String[] args) throws Exception {
+        int wanted = args.length > 0 ? Integer.parseInt(args[0]) : 250_000;
+        if (wanted < 1) {
+            System.err.println("usage: applist [APPS>=1]");
+            System.exit(2);
+        }
+        String heap = System.getProperty("bench.heap", "256m");
+        Path dataDirectory = Path.of(System.getProperty("bench.data", "../shared/data"));
+        System.out.printf(Locale.ROOT, "App list benchmark: %,d apps, pages of %,d, collected under -Xmx%s%n",
+                wanted, PAGE_SIZE, heap);
+        List<Path> dumps = SteamSpyDumps.find(dataDirectory);
+        if (dumps.isEmpty()) {
+            System.out.println("SKIPPED: no SteamSpy dumps (" + String.join(", ", SteamSpyDumps.FILES) + ") in "
+                    + dataDirectory.toAbsolutePath().normalize());
+            System.exit(0);
+        }
+        SortedMap<Integer, String> real = SteamSpyDumps.readApps(dumps);
+        List<Page> pages = renderPages(real, wanted);
+        WireMockServer server = new WireMockServer(wireMockConfig()
+                .bindAddress("127.0.0.1")
+                .dynamicPort()
+                .containerThreads(16)
+                .disableRequestJournal());
+        server.start();
+        int status;
+        try {
+            stub(server, pages);
+            status = runChild("http://127.0.0.1:" + server.port(), wanted, heap);
+        } finally {
+            server.stop();
+        }
+        System.exit(status);
+    }
+
+    /** Builds the list (real apps, then synthetic copies) and renders it as pre-serialised JSON pages. */
+    private static List<Page> renderPages(SortedMap<Integer, String> real, int wanted) {
+        long copies = (wanted - 1L) / real.size();
+        if (real.lastKey() >= SYNTHETIC_STRIDE || real.lastKey() + copies * SYNTHETIC_STRIDE > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("cannot extend the list to " + wanted + " apps with appid + "
+                    + SYNTHETIC_STRIDE + "*k");
+        }
+        int[] ids = new int[wanted];
+        String[] names = new String[wanted];
+        int n = 0;
+        for (int copy = 0; n < wanted; copy++) {
+            for (Map.Entry<Integer, String> app : real.entrySet()) {
+                if (n == wanted) {
+                    break;
+                }
+                ids[n] = app.getKey() + copy * SYNTHETIC_STRIDE;
+                names[n] = copy == 0 ? app.getValue() : app.getValue() + " (copy " + copy + ")";
+                n++;
+            }
+        }
+        int fromDumps = Math.min(wanted, real.size());
+        System.out.printf(Locale.ROOT, "data: %,d unique apps read from %s%n", real.size(), String.join(" + ",
+                SteamSpyDumps.FILES));
+        System.out.printf(Locale.ROOT, "data: %,d real apps used, %,d synthetic copies added (appid + %,d*k,"
+                + " name + \" (copy k)\")%n", fromDumps, wanted - fromDumps, SYNTHETIC_STRIDE);
+        List<Page> pages = new ArrayList<>();
+        long bytes = 0;
+        for (int from = 0; from < wanted; from += PAGE_SIZE) {
+            int to = Math.min(wanted, from + PAGE_SIZE);
+            byte[] body = render(ids, names, from, to);
+            pages.add(new Page(body, ids[to - 1]));
+            bytes += body.length;
+        }
+        System.out.printf(Locale.ROOT, "data: %d pages, %,d bytes of JSON in all, appids %,d .. %,d%n",
+                pages.size(), bytes, ids[0], ids[wanted - 1]);
+        return pages;
+    }
+
+    private static byte[] render(int[] ids, String[] names, int from, int to) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (JsonGenerator json = new JsonFactory().createGenerator(out)) {
+            json.writeStartObject();
+            json.writeObjectFieldStart("response");
+            json.writeArrayFieldStart("apps");
+            for (int i = from; i < to; i++) {
+                json.writeStartObject();
+                json.writeNumberField("appid", ids[i]);
+                json.writeStringField("name", names[i]);
+                json.writeNumberField("last_modified", 1_700_000_000 + i % 1_000_000);
+                json.writeNumberField("price_change_number", 20_000_000 + i);
+                json.writeEndObject();
+            }
+            json.writeEndArray();
+            if (to < ids.length) {
+                // the terminal page carries neither field, as the real API
+                json.writeBooleanField("have_more_results", true);
+                json.writeNumberField("last_appid", ids[to - 1]);
+            }
+            json.writeEndObject();
+            json.writeEndObject();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
+    /** One stub a page, told apart by the {@code last_appid} cursor; the first page has none. */
+    private static void stub(WireMockServer server, List<Page> pages) {
+        String cursor = null;
+        for (Page page : pages) {
+            MappingBuilder request = get(urlPathEqualTo(PATH))
+                    .withQueryParam("key", equalTo(KEY))
+                    .withQueryParam("include_games", equalTo("true"))
+                    .withQueryParam("max_results", equalTo(Integer.toString(PAGE_SIZE)))
+                    .withQueryParam("last_appid", cursor == null ? absent() : equalTo(cursor));
+            server.stubFor(request.willReturn(aResponse().withStatus(200)
+                    .withHeader("Content-Type", "application/json").withBody(page.body())));
+            cursor = Integer.toString(page.lastAppId());
+        }
+    }
+
+    /** Runs the collection in a fresh JVM (same java and classpath) so the fake's memory is not counted. */
+    private static int runChild(String baseUrl, int wanted, String heap) throws IOException, InterruptedException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        List<String> command = List.of(java, "-Xmx" + heap, "--enable-native-access=ALL-UNNAMED",
+                "-cp", System.getProperty("java.class.path"), AppListRun.class.getName(), baseUrl,
+                Integer.toString(wanted));
+        System.out.println("child: " + java + " -Xmx" + heap + " " + AppListRun.class.getName() + " " + baseUrl);
+        Process child = new ProcessBuilder(command).inheritIO().start();
+        if (!child.waitFor(CHILD_TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
+            System.out.println("FAILED: the child did not finish within " + CHILD_TIMEOUT_MINUTES + " minutes");
+            child.destroyForcibly();
+            child.waitFor(30, TimeUnit.SECONDS);
+            return 1;
+        }
+        if (child.exitValue() != 0) {
+            System.out.println("FAILED: the child exited with code " + child.exitValue());
+        }
+        return child.exitValue();
+    }
+
+    /** A pre-rendered page and the appid of its last app, the cursor of the next request. */
+    private record Page(byte[] body, int lastAppId) {
+    }
+}
