@@ -9,6 +9,12 @@ import dev.steamcollector.http.Ticker;
 import dev.steamcollector.steam.SteamWebApiClient;
 import dev.steamcollector.steamspy.SteamSpyClient;
 import dev.steamcollector.steamspy.SteamSpyParser;
+import dev.steamcollector.notify.DiscordWebhook;
+import dev.steamcollector.notify.PriceMessages;
+import dev.steamcollector.persistence.PriceRepository;
+import dev.steamcollector.pipeline.NotificationDispatcher;
+import dev.steamcollector.store.StoreClient;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import okhttp3.HttpUrl;
@@ -42,6 +48,39 @@ final class ApiClients implements AutoCloseable {
     Optional<SteamWebApiClient> steam() {
         return settings.api().steamApiKey().map(key -> new SteamWebApiClient(
                 HttpUrl.get(settings.api().steamApiUrl()), key, gateway.client(Endpoint.STEAM_WEB_API), json));
+    }
+
+    StoreClient store() {
+        return new StoreClient(HttpUrl.get(settings.api().storeUrl()), gateway.client(Endpoint.STORE), json);
+    }
+
+    /** The Discord queue's sender, when notifications are enabled. */
+    Optional<NotificationDispatcher> notifications(PriceRepository queue) {
+        if (!settings.notifications().enabled()) {
+            return Optional.empty();
+        }
+        HttpUrl webhook = HttpUrl.get(settings.notifications().webhookUrl().orElseThrow().reveal());
+        return Optional.of(new NotificationDispatcher(queue,
+                new DiscordWebhook(webhook, gateway.http(), json, Ticker.SYSTEM),
+                new PriceMessages(HttpUrl.get(settings.api().storeUrl())), Clock.systemUTC()));
+    }
+
+    /** Sends what is queued, if notifications are on; a failure to reach Discord keeps the queue for later. */
+    void dispatchQuietly(PriceRepository queue, java.io.PrintWriter out) {
+        notifications(queue).ifPresent(dispatcher -> {
+            try {
+                NotificationDispatcher.Outcome sent = dispatcher.dispatch(settings.notifications().maxPerRun());
+                if (sent.messages() > 0) {
+                    out.printf("  Discord:   %d price changes announced in %d messages, %d summarized%n",
+                            sent.announced(), sent.messages(), sent.summarized());
+                }
+            } catch (java.io.IOException e) {
+                org.slf4j.LoggerFactory.getLogger(ApiClients.class)
+                        .warn("Could not send notifications ({}); they stay queued for the next run", e.getMessage());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
     }
 
     @Override

@@ -2,12 +2,14 @@ package dev.steamcollector.cli;
 
 import dev.steamcollector.config.Durations;
 import dev.steamcollector.config.Settings;
+import dev.steamcollector.notify.PriceAlertRules;
 import dev.steamcollector.persistence.Database;
 import dev.steamcollector.pipeline.CollectOptions;
 import dev.steamcollector.pipeline.CollectOptions.Mode;
 import dev.steamcollector.pipeline.Collector;
 import dev.steamcollector.pipeline.CollectorSetup;
 import dev.steamcollector.pipeline.MaxFailures;
+import dev.steamcollector.pipeline.RunFrame;
 import dev.steamcollector.pipeline.StopSignal;
 import java.time.Clock;
 import java.util.HashMap;
@@ -81,9 +83,11 @@ final class CollectCommand implements Callable<Integer> {
             database.migrations().apply();
             CollectorSetup setup = new CollectorSetup(database, clients.gateway(), clients.steam(), clients.steamSpy(),
                     Clock.systemUTC(), settings.resilience().maxListShrinkPercent(),
-                    settings.pipeline().retryAttempts(), Terminal.isInteractive());
-            Collector.RunReport report = new Collector(setup, stop).run(options);
+                    settings.pipeline().retryAttempts(), PriceAlertRules.from(settings.notifications()),
+                    Terminal.isInteractive());
+            RunFrame.RunReport report = new Collector(setup, stop).run(options);
             report.summary().printTo(spec.commandLine().getOut());
+            clients.dispatchQuietly(database.prices(), spec.commandLine().getOut());
             report.failure().ifPresent(failure -> {
                 throw failure;
             });

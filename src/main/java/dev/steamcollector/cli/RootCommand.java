@@ -16,7 +16,8 @@ import picocli.CommandLine.ScopeType;
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
         description = "Collects Steam game data (app list, SteamSpy metadata, prices) into SQLite or PostgreSQL.",
-        subcommands = {CollectCommand.class, MigrateCommand.class, StatusCommand.class},
+        subcommands = {CollectCommand.class, PricesCommand.class, NotifyCommand.class, MigrateCommand.class,
+            StatusCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0   done",

@@ -93,6 +93,11 @@ public final class HttpGateway implements AutoCloseable {
         clients.put(endpoint, new EndpointClient(endpoint, http, gate, policy, ticker));
     }
 
+    /** The shared HTTP client itself, for calls outside the gated endpoints (the Discord webhook). */
+    public OkHttpClient http() {
+        return http;
+    }
+
     public EndpointClient client(Endpoint endpoint) {
         return clients.get(endpoint);
     }

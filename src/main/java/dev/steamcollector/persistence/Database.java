@@ -72,6 +72,10 @@ public final class Database implements AutoCloseable {
         return new PagePassRepository(this);
     }
 
+    public PriceRepository prices() {
+        return new PriceRepository(this);
+    }
+
     public RunRepository runs() {
         return new RunRepository(this);
     }

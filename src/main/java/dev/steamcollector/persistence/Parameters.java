@@ -1,6 +1,7 @@
 package dev.steamcollector.persistence;
 
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
@@ -27,5 +28,11 @@ final class Parameters {
         } else {
             statement.setObject(index, value, sqlType);
         }
+    }
+
+    /** A nullable integer column. */
+    static Integer getInteger(ResultSet row, int index) throws SQLException {
+        int value = row.getInt(index);
+        return row.wasNull() ? null : value;
     }
 }

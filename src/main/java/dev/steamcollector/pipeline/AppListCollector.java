@@ -1,6 +1,7 @@
 package dev.steamcollector.pipeline;
 
 import dev.steamcollector.model.Game;
+import dev.steamcollector.model.GameMetadata;
 import dev.steamcollector.persistence.GameRepository;
 import dev.steamcollector.persistence.MetadataRepository;
 import java.time.Clock;
@@ -25,11 +26,13 @@ public final class AppListCollector {
     private final Clock clock;
     private final int transactionSize;
     private final int maxShrinkPercent;
+    private final PriceRecorder prices;
 
-    public AppListCollector(GameRepository games, MetadataRepository metadata, Clock clock, int transactionSize,
-            int maxShrinkPercent) {
+    public AppListCollector(GameRepository games, MetadataRepository metadata, PriceRecorder prices, Clock clock,
+            int transactionSize, int maxShrinkPercent) {
         this.games = games;
         this.metadata = metadata;
+        this.prices = prices;
         this.clock = clock;
         this.transactionSize = transactionSize;
         this.maxShrinkPercent = maxShrinkPercent;
@@ -58,8 +61,10 @@ public final class AppListCollector {
             games.upsertGames(list.subList(from, Math.min(list.size(), from + transactionSize)), now);
         }
         for (int from = 0; from < batch.pageMetadata().size(); from += transactionSize) {
-            metadata.upsertPageData(batch.pageMetadata().subList(from,
-                    Math.min(batch.pageMetadata().size(), from + transactionSize)), now);
+            List<GameMetadata> figures = batch.pageMetadata().subList(from,
+                    Math.min(batch.pageMetadata().size(), from + transactionSize));
+            metadata.upsertPageData(figures, now);
+            prices.recordSteamSpy(figures, now);
         }
         long before = seen.cardinality();
         list.forEach(game -> seen.set(game.appId()));

@@ -19,6 +19,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,7 +32,6 @@ public final class Collector {
 
     /** Details fetched more recently than this are not due again in an incremental run. */
     static final Duration DETAILS_FRESH_FOR = Duration.ofHours(20);
-    private static final Duration HEARTBEAT = Duration.ofSeconds(30);
     private static final Logger log = LoggerFactory.getLogger(Collector.class);
 
     private final CollectorSetup setup;
@@ -45,42 +45,10 @@ public final class Collector {
     }
 
     /** Runs the pipeline; how it ended comes back in the report, never as an exception past the lock. */
-    public RunReport run(CollectOptions options) {
-        try (RunLock lock = RunLock.acquire(db.locks(), options.label(), setup.clock())) {
-            Instant started = setup.clock().instant();
-            int abandoned = db.runs().closeAbandoned(started);
-            if (abandoned > 0) {
-                log.warn("{} earlier run(s) ended without finishing (killed or crashed): recorded as interrupted; "
-                        + "this run continues their work", abandoned);
-            }
-            long id = db.runs().start(options.label(), ProcessHandle.current().pid(), RunLock.hostName(), started);
-            RunTally tally = new RunTally();
-            ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
-                    Thread.ofPlatform().daemon(true).name("run-timer").factory());
-            timer.scheduleAtFixedRate(() -> heartbeat(lock, id, tally), HEARTBEAT.toSeconds(), HEARTBEAT.toSeconds(),
-                    TimeUnit.SECONDS);
-            options.maxDuration().ifPresent(limit -> timer.schedule(
-                    () -> stop.request(StopSignal.Reason.DEADLINE), limit.toMillis(), TimeUnit.MILLISECONDS));
-            RuntimeException failure = null;
-            try {
-                steps(options, tally, started);
-            } catch (RuntimeException e) {
-                failure = e;
-                log.debug("Run {} failed", id, e);
-            } finally {
-                timer.shutdownNow();
-            }
-            return finish(id, options, started, tally, failure);
-        }
-    }
-
-    private void heartbeat(RunLock lock, long id, RunTally tally) {
-        try {
-            lock.heartbeat(setup.clock().instant());
-            db.runs().updateCounters(id, tally.snapshot(setup.http().stats().values()));
-        } catch (RuntimeException e) {
-            log.warn("Could not record the run's progress: {}", e.getMessage());
-        }
+    public RunFrame.RunReport run(CollectOptions options) {
+        RunFrame frame = new RunFrame(db, setup.http(), setup.clock(), stop);
+        return frame.run(options.label(), options.maxDuration(), options.maxFailures(),
+                (tally, started) -> steps(options, tally, started));
     }
 
     private void steps(CollectOptions options, RunTally tally, Instant started) {
@@ -128,13 +96,37 @@ public final class Collector {
         }
     }
 
+    private static void cancelAfterGrace(Future<?> task) throws InterruptedException, ExecutionException {
+        try {
+            task.get(DetailsCollector.IN_FLIGHT_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            log.info("Stopping the SteamSpy page pass; it continues at its checkpoint next run");
+            task.cancel(true);
+        }
+    }
+
     private static int remaining(CollectOptions options, RunTally tally) {
         return (int) Math.max(0, options.limit() - tally.processed());
     }
 
-    private static void await(Future<?> task) {
+    /**
+     * Waits for the page pass. After a stop it gets the grace in-flight requests get, then is
+     * cancelled: at one page a minute it may be waiting its turn at the gate for most of a minute,
+     * and a cancelled page is simply fetched again by the next run.
+     */
+    private void await(Future<?> task) {
         try {
-            task.get();
+            while (true) {
+                try {
+                    task.get(1, TimeUnit.SECONDS);
+                    return;
+                } catch (TimeoutException stillRunning) {
+                    if (stop.requested()) {
+                        cancelAfterGrace(task);
+                        return;
+                    }
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException e) {
@@ -156,7 +148,8 @@ public final class Collector {
 
     private void details(List<DueGame> due, CollectOptions options, RunTally tally) {
         log.info("Details: {} games to fetch", due.size());
-        DetailsCollector collector = new DetailsCollector(setup.steamSpy(), db.games(), db.metadata(), setup.clock(),
+        DetailsCollector collector = new DetailsCollector(setup.steamSpy(),
+                new DetailsSink(db.games(), db.metadata(), prices()), setup.clock(),
                 new FailureBackoff(setup.retryAttempts()), stop);
         try (Progress progress = Progress.create("Details", due.size(), setup.terminal(), setup.clock())) {
             collector.collect(due, options.workers(), options.batchSize(), tally, progress);
@@ -164,7 +157,12 @@ public final class Collector {
     }
 
     private AppListCollector appListCollector() {
-        return new AppListCollector(db.games(), db.metadata(), setup.clock(), 1_000, setup.maxListShrinkPercent());
+        return new AppListCollector(db.games(), db.metadata(), prices(), setup.clock(), 1_000,
+                setup.maxListShrinkPercent());
+    }
+
+    private PriceRecorder prices() {
+        return new PriceRecorder(db.prices(), setup.alertRules());
     }
 
     private SteamSpyPagePass pagePass() {
@@ -172,37 +170,11 @@ public final class Collector {
     }
 
     private void pageFigures(boolean force, int batchSize, RunTally tally) {
-        PageFigures figures = new PageFigures(db.games(), db.metadata(), setup.clock(), batchSize);
+        PageFigures figures = new PageFigures(db.games(), db.metadata(), prices(), setup.clock(), batchSize);
         pagePass().run(force, (page, records) -> {
             figures.store(records);
             tally.pageStored();
         });
     }
 
-    private RunReport finish(long id, CollectOptions options, Instant started, RunTally tally,
-            RuntimeException failure) {
-        RunCounters counters = tally.snapshot(setup.http().stats().values());
-        RuntimeException outcome = failure;
-        if (stop.interrupted()) {
-            outcome = new RunFailure.Interrupted(stop.reason());
-        } else if (failure == null && tally.failures() > options.maxFailures().allowed(tally.processed())) {
-            outcome = new RunFailure.TooManyFailures(tally.failures(), options.maxFailures().allowed(tally.processed()));
-        }
-        // too many failures still means done (exit 3): the run did its work
-        RunStatus status = outcome == null || outcome instanceof RunFailure.TooManyFailures ? RunStatus.SUCCEEDED
-                : outcome instanceof RunFailure.Interrupted ? RunStatus.INTERRUPTED : RunStatus.FAILED;
-        String message = outcome != null ? outcome.getMessage()
-                : stop.reason() == StopSignal.Reason.DEADLINE ? "stopped at --max-duration; the rest is due next run"
-                : null;
-        Instant finished = setup.clock().instant();
-        db.runs().finish(id, status, counters, message, finished);
-        RunSummary summary = new RunSummary(id, options.label(), status,
-                Duration.between(started, finished).truncatedTo(ChronoUnit.MILLIS), counters, tally.pages(),
-                setup.http().stats(), message);
-        return new RunReport(summary, Optional.ofNullable(outcome));
-    }
-
-    /** A run's summary and, when it did not simply succeed, why. */
-    public record RunReport(RunSummary summary, Optional<RuntimeException> failure) {
-    }
 }

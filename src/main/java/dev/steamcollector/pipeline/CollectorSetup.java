@@ -1,6 +1,7 @@
 package dev.steamcollector.pipeline;
 
 import dev.steamcollector.http.HttpGateway;
+import dev.steamcollector.notify.PriceAlertRules;
 import dev.steamcollector.persistence.Database;
 import dev.steamcollector.steam.SteamWebApiClient;
 import dev.steamcollector.steamspy.SteamSpyClient;
@@ -19,5 +20,6 @@ public record CollectorSetup(
         Clock clock,
         int maxListShrinkPercent,
         int retryAttempts,
+        PriceAlertRules alertRules,
         boolean terminal) {
 }

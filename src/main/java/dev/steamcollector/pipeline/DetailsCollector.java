@@ -4,8 +4,6 @@ import dev.steamcollector.http.FetchException;
 import dev.steamcollector.model.DueGame;
 import dev.steamcollector.model.Game;
 import dev.steamcollector.model.MetadataUpdate;
-import dev.steamcollector.persistence.GameRepository;
-import dev.steamcollector.persistence.MetadataRepository;
 import dev.steamcollector.steamspy.SteamSpyClient;
 import dev.steamcollector.steamspy.SteamSpyRecord;
 import java.time.Clock;
@@ -39,17 +37,15 @@ public final class DetailsCollector {
     private static final Logger log = LoggerFactory.getLogger(DetailsCollector.class);
 
     private final SteamSpyClient client;
-    private final GameRepository games;
-    private final MetadataRepository metadata;
+    private final DetailsSink sink;
     private final Clock clock;
     private final FailureBackoff backoff;
     private final StopSignal stop;
 
-    public DetailsCollector(SteamSpyClient client, GameRepository games, MetadataRepository metadata, Clock clock,
-            FailureBackoff backoff, StopSignal stop) {
+    public DetailsCollector(SteamSpyClient client, DetailsSink sink, Clock clock, FailureBackoff backoff,
+            StopSignal stop) {
         this.client = client;
-        this.games = games;
-        this.metadata = metadata;
+        this.sink = sink;
         this.clock = clock;
         this.backoff = backoff;
         this.stop = stop;
@@ -191,8 +187,7 @@ public final class DetailsCollector {
 
     private void flush(List<MetadataUpdate> batch, List<Game> names) {
         if (!batch.isEmpty()) {
-            metadata.upsert(batch);
-            games.fillMissingNames(names);
+            sink.store(batch, names);
             batch.clear();
             names.clear();
         }

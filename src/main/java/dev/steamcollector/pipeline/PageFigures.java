@@ -17,9 +17,11 @@ final class PageFigures {
     private final Clock clock;
     private final int batchSize;
     private final BitSet known;
+    private final PriceRecorder prices;
 
-    PageFigures(GameRepository games, MetadataRepository metadata, Clock clock, int batchSize) {
+    PageFigures(GameRepository games, MetadataRepository metadata, PriceRecorder prices, Clock clock, int batchSize) {
         this.metadata = metadata;
+        this.prices = prices;
         this.clock = clock;
         this.batchSize = batchSize;
         this.known = games.findAllAppIds();
@@ -32,7 +34,9 @@ final class PageFigures {
                 .toList();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         for (int from = 0; from < figures.size(); from += batchSize) {
-            metadata.upsertPageData(figures.subList(from, Math.min(figures.size(), from + batchSize)), now);
+            List<GameMetadata> batch = figures.subList(from, Math.min(figures.size(), from + batchSize));
+            metadata.upsertPageData(batch, now);
+            prices.recordSteamSpy(batch, now);
         }
     }
 }

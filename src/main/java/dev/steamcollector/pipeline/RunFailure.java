@@ -39,9 +39,8 @@ public sealed class RunFailure extends RuntimeException {
     public static final class TooManyFailures extends RunFailure {
         private static final long serialVersionUID = 1L;
 
-        TooManyFailures(long failed, long allowed) {
-            super(failed + " games failed, more than the " + allowed + " --max-failures allows;"
-                    + " 'collect --retry-failed' tries them again");
+        TooManyFailures(long failed, long allowed, String retryHint) {
+            super(failed + " games failed, more than the " + allowed + " --max-failures allows; " + retryHint);
         }
     }
 }

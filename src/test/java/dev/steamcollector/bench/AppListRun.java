@@ -12,7 +12,9 @@ import dev.steamcollector.http.Ticker;
 import dev.steamcollector.model.RunCounters;
 import dev.steamcollector.persistence.Database;
 import dev.steamcollector.persistence.GameRepository.ActiveCounts;
+import dev.steamcollector.notify.PriceAlertRules;
 import dev.steamcollector.pipeline.AppListCollector;
+import dev.steamcollector.pipeline.PriceRecorder;
 import dev.steamcollector.pipeline.RunTally;
 import dev.steamcollector.pipeline.SteamAppListSource;
 import dev.steamcollector.steam.SteamWebApiClient;
@@ -62,7 +64,8 @@ public final class AppListRun {
             RunTally tally = new RunTally();
             SteamWebApiClient client = new SteamWebApiClient(HttpUrl.get(baseUrl), new Secret(AppListBenchmark.KEY),
                     gateway.client(Endpoint.STEAM_WEB_API), new ObjectMapper());
-            new AppListCollector(database.games(), database.metadata(), Clock.systemUTC(), 5000, 5)
+            PriceRecorder prices = new PriceRecorder(database.prices(), new PriceAlertRules(false, 10, 25));
+            new AppListCollector(database.games(), database.metadata(), prices, Clock.systemUTC(), 5000, 5)
                     .collect(new SteamAppListSource(client, AppListBenchmark.PAGE_SIZE), tally);
             collectNanos = System.nanoTime() - collectStart;
             stored = database.games().countByActive();

@@ -1,0 +1,62 @@
+package dev.steamcollector.cli;
+
+import dev.steamcollector.config.Settings;
+import dev.steamcollector.notify.PriceAlertRules;
+import dev.steamcollector.persistence.Database;
+import dev.steamcollector.pipeline.MaxFailures;
+import dev.steamcollector.pipeline.PriceRecorder;
+import dev.steamcollector.pipeline.RunFrame;
+import dev.steamcollector.pipeline.StopSignal;
+import dev.steamcollector.pipeline.StorePriceCollector;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code prices}: Store prices of the active games, recorded when they change; then the notifications. */
+@Command(name = "prices", mixinStandardHelpOptions = true,
+        description = {"Fetch Store prices (price_overview) of every active game for each STORE_COUNTRY_CODES country,",
+            "many games a request; record the changes in price_history and queue price-drop notifications."})
+final class PricesCommand implements Callable<Integer> {
+
+    @ParentCommand
+    private RootCommand root;
+
+    @Spec
+    private CommandSpec spec;
+
+    @Option(names = "--per-request", paramLabel = "N", defaultValue = "100",
+            description = "Games per Store request (default ${DEFAULT-VALUE}).")
+    private int perRequest;
+
+    @Override
+    public Integer call() {
+        if (perRequest < 1 || perRequest > 1_000) {
+            throw new ParameterException(spec.commandLine(), "--per-request takes 1 to 1000");
+        }
+        Settings settings = root.loadSettings(Map.of());
+        StopSignal stop = new StopSignal();
+        Signals.install(stop);
+        try (Database database = Database.open(settings.database()); ApiClients clients = new ApiClients(settings)) {
+            database.migrations().apply();
+            PriceRecorder recorder = new PriceRecorder(database.prices(), PriceAlertRules.from(settings.notifications()));
+            StorePriceCollector collector = new StorePriceCollector(clients.store(), database.games(), recorder,
+                    Clock.systemUTC(), stop);
+            RunFrame.RunReport report = new RunFrame(database, clients.gateway(), Clock.systemUTC(), stop)
+                    .run("prices", Optional.empty(), MaxFailures.DEFAULT,
+                            (tally, started) -> collector.collect(settings.storeCountryCodes(), perRequest, tally));
+            report.summary().printTo(spec.commandLine().getOut());
+            clients.dispatchQuietly(database.prices(), spec.commandLine().getOut());
+            report.failure().ifPresent(failure -> {
+                throw failure;
+            });
+        }
+        return ExitCodes.DONE;
+    }
+}

@@ -1,0 +1,196 @@
+package dev.steamcollector.persistence;
+
+import dev.steamcollector.model.Announcement;
+import dev.steamcollector.model.PriceChange;
+import dev.steamcollector.model.PriceObservation;
+import dev.steamcollector.model.PricePoint;
+import dev.steamcollector.model.PriceSource;
+import dev.steamcollector.model.QueuedNotification;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * {@code price_history} and the {@code notifications} queue. A price becomes a row only when it
+ * differs from its series' latest row; an announcement is queued in the same transaction.
+ */
+public final class PriceRepository {
+
+    private static final int LOOKUP_CHUNK = 500;
+
+    private static final String INSERT_PRICE = """
+            INSERT INTO price_history (app_id, currency, price_cents, initial_price_cents, discount_percent, source, observed_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?)
+            """;
+
+    private static final String QUEUE = """
+            INSERT INTO notifications (app_id, kind, currency, old_price_cents, new_price_cents, initial_price_cents,
+                                       discount_percent, observed_on, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT DO NOTHING
+            """;
+
+    private final Database database;
+
+    PriceRepository(Database database) {
+        this.database = database;
+    }
+
+    /**
+     * Adds the observations that change their series, and queues what {@code announce} returns for
+     * each change, in one transaction. Every game must exist in {@code games}. Returns the changes.
+     */
+    public List<PriceChange> record(List<PriceObservation> observations, Instant at,
+            Function<PriceChange, Optional<Announcement>> announce) {
+        if (observations.isEmpty()) {
+            return List.of();
+        }
+        return database.query(connection -> {
+            Map<String, PricePoint> latest = findLatest(connection, observations);
+            List<PriceChange> changes = new ArrayList<>();
+            try (PreparedStatement insert = connection.prepareStatement(INSERT_PRICE);
+                    PreparedStatement queue = connection.prepareStatement(QUEUE)) {
+                for (PriceObservation observation : observations) {
+                    String series = key(observation.appId(), observation.currency(), observation.source());
+                    Optional<PricePoint> previous = Optional.ofNullable(latest.get(series));
+                    if (previous.filter(observation::samePriceAs).isPresent()) {
+                        continue;
+                    }
+                    PriceChange change = new PriceChange(observation, previous);
+                    changes.add(change);
+                    bindPrice(insert, observation, at);
+                    latest.put(series, new PricePoint(observation.priceCents(), observation.initialPriceCents(),
+                            observation.discountPercent()));
+                    Optional<Announcement> announcement = announce.apply(change);
+                    if (announcement.isPresent()) {
+                        bindAnnouncement(queue, announcement.get(), at);
+                    }
+                }
+                insert.executeBatch();
+                queue.executeBatch();
+            }
+            return changes;
+        });
+    }
+
+    private static void bindPrice(PreparedStatement insert, PriceObservation observation, Instant at)
+            throws SQLException {
+        insert.setInt(1, observation.appId());
+        insert.setString(2, observation.currency());
+        insert.setInt(3, observation.priceCents());
+        Parameters.setValue(insert, 4, observation.initialPriceCents(), Types.INTEGER);
+        Parameters.setValue(insert, 5, observation.discountPercent(), Types.INTEGER);
+        insert.setString(6, observation.source().dbValue());
+        Parameters.setInstant(insert, 7, at);
+        insert.addBatch();
+    }
+
+    private static void bindAnnouncement(PreparedStatement queue, Announcement announcement, Instant at)
+            throws SQLException {
+        PriceObservation now = announcement.change().now();
+        queue.setInt(1, now.appId());
+        queue.setString(2, announcement.kind().dbValue());
+        queue.setString(3, now.currency());
+        queue.setInt(4, announcement.change().previous().orElseThrow().priceCents());
+        queue.setInt(5, now.priceCents());
+        Parameters.setValue(queue, 6, now.initialPriceCents(), Types.INTEGER);
+        queue.setInt(7, now.discountPercent() == null ? 0 : now.discountPercent());
+        queue.setString(8, at.atZone(ZoneOffset.UTC).toLocalDate().toString());
+        Parameters.setInstant(queue, 9, at);
+        queue.addBatch();
+    }
+
+    /** The latest row of every series the observations touch, keyed by {@link #key}. */
+    private static Map<String, PricePoint> findLatest(Connection connection, List<PriceObservation> observations)
+            throws SQLException {
+        Map<String, List<Integer>> bySeries = new LinkedHashMap<>();
+        for (PriceObservation o : observations) {
+            bySeries.computeIfAbsent(o.currency() + "\u0000" + o.source().dbValue(), k -> new ArrayList<>()).add(o.appId());
+        }
+        Map<String, PricePoint> latest = new HashMap<>();
+        for (Map.Entry<String, List<Integer>> entry : bySeries.entrySet()) {
+            String[] parts = entry.getKey().split("\u0000");
+            List<Integer> ids = entry.getValue();
+            for (int from = 0; from < ids.size(); from += LOOKUP_CHUNK) {
+                List<Integer> chunk = ids.subList(from, Math.min(ids.size(), from + LOOKUP_CHUNK));
+                String sql = "SELECT p.app_id, p.price_cents, p.initial_price_cents, p.discount_percent"
+                        + " FROM price_history p WHERE p.currency = ? AND p.source = ? AND p.app_id IN ("
+                        + String.join(",", Collections.nCopies(chunk.size(), "?")) + ")"
+                        + " AND p.id = (SELECT MAX(q.id) FROM price_history q"
+                        + " WHERE q.app_id = p.app_id AND q.currency = p.currency AND q.source = p.source)";
+                try (PreparedStatement query = connection.prepareStatement(sql)) {
+                    query.setString(1, parts[0]);
+                    query.setString(2, parts[1]);
+                    for (int i = 0; i < chunk.size(); i++) {
+                        query.setInt(i + 3, chunk.get(i));
+                    }
+                    try (ResultSet rows = query.executeQuery()) {
+                        while (rows.next()) {
+                            latest.put(parts[0] + "\u0000" + parts[1] + "\u0000" + rows.getInt(1), new PricePoint(
+                                    rows.getInt(2), Parameters.getInteger(rows, 3), Parameters.getInteger(rows, 4)));
+                        }
+                    }
+                }
+            }
+        }
+        return latest;
+    }
+
+    private static String key(int appId, String currency, PriceSource source) {
+        return currency + "\u0000" + source.dbValue() + "\u0000" + appId;
+    }
+
+    /** Queued announcements, oldest first, at most {@code limit}. */
+    public List<QueuedNotification> findUnsent(int limit) {
+        return database.query(connection -> {
+            try (PreparedStatement query = connection.prepareStatement("""
+                    SELECT n.id, n.app_id, g.name, n.kind, n.currency, n.old_price_cents, n.new_price_cents,
+                           n.initial_price_cents, n.discount_percent
+                      FROM notifications n JOIN games g ON g.app_id = n.app_id
+                     WHERE n.sent_at IS NULL ORDER BY n.id LIMIT ?""")) {
+                query.setInt(1, limit);
+                List<QueuedNotification> queued = new ArrayList<>();
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        queued.add(new QueuedNotification(rows.getLong(1), rows.getInt(2), rows.getString(3),
+                                Announcement.Kind.valueOf(rows.getString(4).toUpperCase(java.util.Locale.ROOT)),
+                                rows.getString(5), rows.getInt(6), rows.getInt(7),
+                                Parameters.getInteger(rows, 8), rows.getInt(9)));
+                    }
+                }
+                return queued;
+            }
+        });
+    }
+
+    /** Marks announcements as delivered ({@code sent}) or folded into a summary ({@code summarized}). */
+    public void markDone(List<Long> ids, boolean summarized, Instant at) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        database.execute(connection -> {
+            try (PreparedStatement update = connection.prepareStatement(
+                    "UPDATE notifications SET sent_at = ?, outcome = ? WHERE id = ? AND sent_at IS NULL")) {
+                for (long id : ids) {
+                    Parameters.setInstant(update, 1, at);
+                    update.setString(2, summarized ? "summarized" : "sent");
+                    update.setLong(3, id);
+                    update.addBatch();
+                }
+                update.executeBatch();
+            }
+        });
+    }
+}
