@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Finds a Java 21 or newer: JAVA_HOME first, then PATH, then the usual install folders (newest first).
 # Source it, then call: java=$(find_java) || echo "none"
 

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.steamcollector.config.Settings;
 import dev.steamcollector.http.Endpoint;
 import dev.steamcollector.http.HttpGateway;
+import dev.steamcollector.http.RequestListener;
 import dev.steamcollector.http.RetryPolicy;
 import dev.steamcollector.http.Ticker;
 import dev.steamcollector.steam.SteamWebApiClient;
@@ -27,12 +28,17 @@ final class ApiClients implements AutoCloseable {
     private final ObjectMapper json = new ObjectMapper();
 
     ApiClients(Settings settings) {
+        this(settings, RequestListener.NONE);
+    }
+
+    /** {@code listener} hears of every request to the APIs (the metrics). */
+    ApiClients(Settings settings, RequestListener listener) {
         this.settings = settings;
         var resilience = settings.resilience();
         RetryPolicy policy = new RetryPolicy(settings.pipeline().retryAttempts(), resilience.retryBackoff(),
                 Duration.ofMinutes(1), resilience.throttlePause(), Duration.ofMinutes(10), 5);
         this.gateway = new HttpGateway(settings.api(), policy, Ticker.SYSTEM,
-                "steam-collector/" + VersionProvider.version());
+                "steam-collector/" + VersionProvider.version(), listener);
     }
 
     HttpGateway gateway() {

@@ -2,8 +2,11 @@ package dev.steamcollector.cli;
 
 import dev.steamcollector.config.Durations;
 import dev.steamcollector.config.Settings;
+import dev.steamcollector.metrics.Metrics;
+import dev.steamcollector.metrics.MetricsPublisher;
 import dev.steamcollector.notify.PriceAlertRules;
 import dev.steamcollector.persistence.Database;
+import dev.steamcollector.pipeline.Backlog;
 import dev.steamcollector.pipeline.CollectOptions;
 import dev.steamcollector.pipeline.CollectOptions.Mode;
 import dev.steamcollector.pipeline.Collector;
@@ -79,15 +82,20 @@ final class CollectCommand implements Callable<Integer> {
         CollectOptions options = options(settings);
         StopSignal stop = new StopSignal();
         Signals.install(stop);
-        try (Database database = Database.open(settings.database()); ApiClients clients = new ApiClients(settings)) {
+        Metrics metrics = new Metrics();
+        // the first resource, closed last: its final publish sees the whole run, notifications included
+        MetricsPublisher publisher = MetricsPublisher.start(settings.metrics(), metrics, "collect");
+        try (publisher; Database database = Database.open(settings.database());
+                ApiClients clients = new ApiClients(settings, metrics)) {
             database.migrations().apply();
             CollectorSetup setup = new CollectorSetup(database, clients.gateway(), clients.steam(), clients.steamSpy(),
                     Clock.systemUTC(), settings.resilience().maxListShrinkPercent(),
                     settings.pipeline().retryAttempts(), PriceAlertRules.from(settings.notifications()),
-                    Terminal.isInteractive());
+                    Terminal.isInteractive(), metrics);
             RunFrame.RunReport report = new Collector(setup, stop).run(options);
             report.summary().printTo(spec.commandLine().getOut());
             clients.dispatchQuietly(database.prices(), spec.commandLine().getOut());
+            Backlog.measure(database, Clock.systemUTC(), metrics);
             report.failure().ifPresent(failure -> {
                 throw failure;
             });

@@ -1,6 +1,7 @@
 package dev.steamcollector.cli;
 
 import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
 import picocli.CommandLine;
 
 /** Entry point: builds the command line, runs it, exits with its code. */
@@ -10,8 +11,9 @@ public final class Main {
     }
 
     public static void main(String[] args) {
-        System.exit(run(Environment.ofSystem(), new PrintWriter(System.out, true), new PrintWriter(System.err, true),
-                args));
+        // results are UTF-8 whatever the locale: under cron's C locale System.out would turn non-ASCII into '?'
+        System.exit(run(Environment.ofSystem(), new PrintWriter(System.out, true, StandardCharsets.UTF_8),
+                new PrintWriter(System.err, true), args));
     }
 
     /** Runs the program as {@code main} does, without exiting; for tests and embedding. */

@@ -1,10 +1,16 @@
 package dev.steamcollector.cli;
 
 import dev.steamcollector.config.Settings;
+import dev.steamcollector.metrics.Metrics;
+import dev.steamcollector.metrics.MetricsPublisher;
+import dev.steamcollector.metrics.TaskMetrics;
+import dev.steamcollector.model.RunStatus;
 import dev.steamcollector.persistence.Database;
+import dev.steamcollector.pipeline.Backlog;
 import dev.steamcollector.pipeline.NotificationDispatcher;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.time.Clock;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -35,18 +41,35 @@ final class NotifyCommand implements Callable<Integer> {
             out.println("Discord notifications are off (ENABLE_DISCORD is not true): nothing sent");
             return ExitCodes.DONE;
         }
-        try (Database database = Database.open(settings.database()); ApiClients clients = new ApiClients(settings)) {
+        Metrics metrics = new Metrics();
+        MetricsPublisher publisher = MetricsPublisher.start(settings.metrics(), metrics, "notify");
+        try (publisher; Database database = Database.open(settings.database());
+                ApiClients clients = new ApiClients(settings)) {
             database.migrations().apply();
             NotificationDispatcher dispatcher = clients.notifications(database.prices()).orElseThrow();
             if (test) {
                 dispatcher.sendTest();
                 out.println("Test message sent");
             } else {
-                NotificationDispatcher.Outcome sent = dispatcher.dispatch(settings.notifications().maxPerRun());
+                NotificationDispatcher.Outcome sent = dispatch(dispatcher, settings, metrics.task("notify"));
                 out.printf("%d price changes announced in %d messages, %d summarized%n", sent.announced(),
                         sent.messages(), sent.summarized());
+                Backlog.measure(database, Clock.systemUTC(), metrics);
             }
         }
         return ExitCodes.DONE;
+    }
+
+    private static NotificationDispatcher.Outcome dispatch(NotificationDispatcher dispatcher, Settings settings,
+            TaskMetrics task) throws IOException, InterruptedException {
+        task.started();
+        RunStatus status = RunStatus.FAILED;
+        try {
+            NotificationDispatcher.Outcome sent = dispatcher.dispatch(settings.notifications().maxPerRun());
+            status = RunStatus.SUCCEEDED;
+            return sent;
+        } finally {
+            task.finished(status);
+        }
     }
 }

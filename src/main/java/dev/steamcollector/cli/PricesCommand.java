@@ -1,8 +1,11 @@
 package dev.steamcollector.cli;
 
 import dev.steamcollector.config.Settings;
+import dev.steamcollector.metrics.Metrics;
+import dev.steamcollector.metrics.MetricsPublisher;
 import dev.steamcollector.notify.PriceAlertRules;
 import dev.steamcollector.persistence.Database;
+import dev.steamcollector.pipeline.Backlog;
 import dev.steamcollector.pipeline.MaxFailures;
 import dev.steamcollector.pipeline.PriceRecorder;
 import dev.steamcollector.pipeline.RunFrame;
@@ -43,16 +46,21 @@ final class PricesCommand implements Callable<Integer> {
         Settings settings = root.loadSettings(Map.of());
         StopSignal stop = new StopSignal();
         Signals.install(stop);
-        try (Database database = Database.open(settings.database()); ApiClients clients = new ApiClients(settings)) {
+        Metrics metrics = new Metrics();
+        MetricsPublisher publisher = MetricsPublisher.start(settings.metrics(), metrics, "prices");
+        try (publisher; Database database = Database.open(settings.database());
+                ApiClients clients = new ApiClients(settings, metrics)) {
             database.migrations().apply();
             PriceRecorder recorder = new PriceRecorder(database.prices(), PriceAlertRules.from(settings.notifications()));
             StorePriceCollector collector = new StorePriceCollector(clients.store(), database.games(), recorder,
                     Clock.systemUTC(), stop);
-            RunFrame.RunReport report = new RunFrame(database, clients.gateway(), Clock.systemUTC(), stop)
+            RunFrame.RunReport report = new RunFrame(database, clients.gateway(), Clock.systemUTC(), stop,
+                    metrics.task("prices"))
                     .run("prices", Optional.empty(), MaxFailures.DEFAULT,
                             (tally, started) -> collector.collect(settings.storeCountryCodes(), perRequest, tally));
             report.summary().printTo(spec.commandLine().getOut());
             clients.dispatchQuietly(database.prices(), spec.commandLine().getOut());
+            Backlog.measure(database, Clock.systemUTC(), metrics);
             report.failure().ifPresent(failure -> {
                 throw failure;
             });

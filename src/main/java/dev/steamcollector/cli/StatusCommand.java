@@ -1,10 +1,13 @@
 package dev.steamcollector.cli;
 
 import dev.steamcollector.config.Settings;
+import dev.steamcollector.model.DueSelection;
 import dev.steamcollector.model.StatusReport;
 import dev.steamcollector.persistence.Database;
-import dev.steamcollector.persistence.DatabaseException;
 import dev.steamcollector.persistence.GameRepository.ActiveCounts;
+import dev.steamcollector.pipeline.Collector;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -13,9 +16,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code status}: what the database holds and how the last runs went. */
+/** {@code status}: what the database holds, the work due and how the last runs went. */
 @Command(name = "status", mixinStandardHelpOptions = true,
-        description = "Show games per fetch status, active and inactive games, and the last runs.")
+        description = {"Show games per fetch status, active and inactive games, the games whose",
+            "details are due with an ETA at STEAMSPY_API_LIMIT, and the last runs."})
 final class StatusCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -34,14 +38,9 @@ final class StatusCommand implements Callable<Integer> {
     public Integer call() {
         Settings settings = root.loadSettings(Map.of());
         try (Database database = Database.open(settings.database())) {
-            if (database.migrations().pending()) {
-                throw new DatabaseException("the database schema is behind; run 'steam-collector migrate' first",
-                        DatabaseException.Reason.MISCONFIGURED, null);
-            }
-            ActiveCounts games = database.games().countByActive();
-            StatusReport report = new StatusReport(database.metadata().countByStatus(), games.active(),
-                    games.inactive(), database.runs().findLatest(Math.max(0, runs)));
-            StatusView view = new StatusView(settings.database().describe(), report);
+            database.migrations().requireCurrent();
+            StatusView view = new StatusView(settings.database().describe(), report(database),
+                    settings.api().steamSpyLimit());
             if (json) {
                 view.printJson(spec.commandLine().getOut());
             } else {
@@ -49,5 +48,15 @@ final class StatusCommand implements Callable<Integer> {
             }
         }
         return ExitCodes.DONE;
+    }
+
+    private StatusReport report(Database database) {
+        ActiveCounts games = database.games().countByActive();
+        // the games an incremental collect would fetch details for, were it started now
+        Instant now = Clock.systemUTC().instant();
+        long due = database.metadata().countDue(new DueSelection(DueSelection.Kind.DUE, now,
+                now.minus(Collector.DETAILS_FRESH_FOR), Integer.MAX_VALUE));
+        return new StatusReport(database.metadata().countByStatus(), games.active(), games.inactive(), due,
+                database.runs().findLatest(Math.max(0, runs)));
     }
 }

@@ -3,6 +3,7 @@ package dev.steamcollector.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.steamcollector.config.RateLimit;
 import dev.steamcollector.model.FetchStatus;
 import dev.steamcollector.model.RunCounters;
 import dev.steamcollector.model.RunRecord;
@@ -13,8 +14,11 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 
-/** Renders a {@link StatusReport} for people (text) or programs (JSON). */
-record StatusView(String database, StatusReport report) {
+/**
+ * Renders a {@link StatusReport} for people (text) or programs (JSON); the ETA of the due work is
+ * at {@code detailsLimit}, the SteamSpy per-game limit that paces it.
+ */
+record StatusView(String database, StatusReport report, RateLimit detailsLimit) {
 
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
@@ -28,6 +32,7 @@ record StatusView(String database, StatusReport report) {
                     .append(status.dbValue()).append(' ').append(count(report.byFetchStatus().get(status)));
         }
         out.printf("Metadata:  %s%n", statuses);
+        out.printf("Due:       %s%n", describeDue());
         if (report.lastRuns().isEmpty()) {
             out.println("Runs:      none yet");
         } else {
@@ -48,6 +53,8 @@ record StatusView(String database, StatusReport report) {
         for (FetchStatus status : FetchStatus.values()) {
             statuses.put(status.dbValue(), report.byFetchStatus().get(status));
         }
+        root.put("due", report.dueGames());
+        root.put("etaSeconds", etaSeconds());
         ArrayNode runs = root.putArray("runs");
         for (RunRecord run : report.lastRuns()) {
             ObjectNode node = runs.addObject();
@@ -61,6 +68,19 @@ record StatusView(String database, StatusReport report) {
         }
         out.println(root.toPrettyString());
         out.flush();
+    }
+
+    private String describeDue() {
+        long due = report.dueGames();
+        String games = count(due) + (due == 1 ? " game's details" : " games' details");
+        return due == 0 ? games : games + " (about " + formatEta(etaSeconds()) + " at " + detailsLimit + ")";
+    }
+
+    /** How long the due details take when the limit is used in full, in whole seconds rounded up. */
+    private long etaSeconds() {
+        // in whole milliseconds, not perSecond(): 3 games at 2/minute is 90 s, not 90.00000000000001
+        return Math.ceilDiv(Math.multiplyExact(report.dueGames(), detailsLimit.period().toMillis()),
+                Math.multiplyExact(detailsLimit.permits(), 1000L));
     }
 
     private static String describe(RunRecord run) {
@@ -78,6 +98,15 @@ record StatusView(String database, StatusReport report) {
         long seconds = duration.toSeconds();
         return seconds >= 3600 ? String.format(Locale.ROOT, "%dh%02dm", seconds / 3600, seconds % 3600 / 60)
                 : String.format(Locale.ROOT, "%dm%02ds", seconds / 60, seconds % 60);
+    }
+
+    /** Hours and minutes, rounded to the minute, from an hour up; minutes and seconds below. */
+    private static String formatEta(long seconds) {
+        if (seconds < 3600) {
+            return String.format(Locale.ROOT, "%dm%02ds", seconds / 60, seconds % 60);
+        }
+        long minutes = (seconds + 30) / 60;
+        return String.format(Locale.ROOT, "%dh%02dm", minutes / 60, minutes % 60);
     }
 
     private static String count(Long value) {

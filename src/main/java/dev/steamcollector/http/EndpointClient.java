@@ -1,6 +1,7 @@
 package dev.steamcollector.http;
 
 import dev.steamcollector.http.ResponseClassifier.Classification;
+import dev.steamcollector.http.ResponseClassifier.Verdict;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
@@ -38,18 +39,21 @@ public final class EndpointClient {
     private final RateGate gate;
     private final RetryPolicy policy;
     private final Ticker ticker;
+    private final RequestListener listener;
     private final EndpointStats stats = new EndpointStats();
     private final CircuitBreaker breaker;
     private final Retry retry;
     private final AtomicInteger consecutiveThrottles = new AtomicInteger();
     private final AtomicLong last429 = new AtomicLong(Long.MIN_VALUE);
 
-    EndpointClient(Endpoint endpoint, OkHttpClient http, RateGate gate, RetryPolicy policy, Ticker ticker) {
+    EndpointClient(Endpoint endpoint, OkHttpClient http, RateGate gate, RetryPolicy policy, Ticker ticker,
+            RequestListener listener) {
         this.endpoint = endpoint;
         this.http = http;
         this.gate = gate;
         this.policy = policy;
         this.ticker = ticker;
+        this.listener = listener;
         this.breaker = CircuitBreaker.of(endpoint.label(), CircuitBreakerConfig.custom()
                 .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
                 .slidingWindowSize(policy.breakerFailures())
@@ -110,8 +114,10 @@ public final class EndpointClient {
 
     private <T> T attemptOnce(HttpUrl url, String what, BodyParser<T> parser) throws InterruptedException {
         stats.requestSent();
+        GateExit sent = new GateExit(ticker.nanoTime());
         // the gate is taken in a network interceptor, right before the request is written
-        Request request = new Request.Builder().url(url).get().tag(RateGate.class, gate).build();
+        Request request = new Request.Builder().url(url).get()
+                .tag(RateGate.class, gate).tag(GateExit.class, sent).build();
         String body;
         int status;
         Optional<Duration> retryAfter;
@@ -123,20 +129,28 @@ public final class EndpointClient {
             if (Thread.currentThread().isInterrupted()) {
                 throw new InterruptedException("interrupted");
             }
+            finished(sent, "error");
             throw new FetchException.Retryable(describe(what, "timed out"), Optional.empty(), e);
         } catch (IOException e) {
+            finished(sent, "error");
             throw new FetchException.Retryable(describe(what, "network error: " + e.getMessage()), Optional.empty(), e);
         }
         if (status == 429) {
             last429.set(ticker.nanoTime());
         }
         Classification verdict = ResponseClassifier.classify(status, body, throttledRecently());
+        boolean throttleBody = verdict.verdict() == Verdict.THROTTLED && status / 100 == 2;
+        finished(sent, throttleBody ? "throttled" : Integer.toString(status));
         return switch (verdict.verdict()) {
             case SUCCESS -> parse(what, parser, body);
             case THROTTLED -> throw throttled(what, verdict.reason(), retryAfter);
             case RETRY -> throw new FetchException.Retryable(describe(what, verdict.reason()), retryAfter, null);
             case REJECTED -> throw new FetchException.Rejected(describe(what, verdict.reason()), status);
         };
+    }
+
+    private void finished(GateExit sent, String status) {
+        listener.requestFinished(endpoint, status, sent.until(ticker.nanoTime()));
     }
 
     private <T> T parse(String what, BodyParser<T> parser, String body) {

@@ -17,8 +17,15 @@ public final class HttpGateway implements AutoCloseable {
     private final OkHttpClient http;
     private final Map<Endpoint, EndpointClient> clients = new EnumMap<>(Endpoint.class);
     private final Map<RateGate, ColdStart> coldStarts = new IdentityHashMap<>();
+    private final RequestListener listener;
 
     public HttpGateway(ApiSettings api, RetryPolicy policy, Ticker ticker, String userAgent) {
+        this(api, policy, ticker, userAgent, RequestListener.NONE);
+    }
+
+    /** As the other constructor; {@code listener} hears of every attempt of every endpoint. */
+    public HttpGateway(ApiSettings api, RetryPolicy policy, Ticker ticker, String userAgent, RequestListener listener) {
+        this.listener = listener;
         this.http = new OkHttpClient.Builder()
                 .connectTimeout(Duration.ofSeconds(10))
                 .readTimeout(api.requestTimeout())
@@ -36,6 +43,10 @@ public final class HttpGateway implements AutoCloseable {
                     }
                     boolean first = coldStarts.get(gate).awaitTurn();
                     awaitGate(gate);
+                    GateExit exit = chain.request().tag(GateExit.class);
+                    if (exit != null) {
+                        exit.passed(ticker.nanoTime());
+                    }
                     try {
                         return chain.proceed(chain.request());
                     } finally {
@@ -90,7 +101,7 @@ public final class HttpGateway implements AutoCloseable {
     private void add(Endpoint endpoint, RateLimit limit, RetryPolicy policy, Ticker ticker) {
         RateGate gate = new RateGate(limit, ticker);
         coldStarts.put(gate, new ColdStart());
-        clients.put(endpoint, new EndpointClient(endpoint, http, gate, policy, ticker));
+        clients.put(endpoint, new EndpointClient(endpoint, http, gate, policy, ticker, listener));
     }
 
     /** The shared HTTP client itself, for calls outside the gated endpoints (the Discord webhook). */

@@ -9,6 +9,8 @@ import dev.steamcollector.persistence.DatabaseException.Reason;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -34,12 +36,17 @@ public final class Database implements AutoCloseable {
     private final DatabaseSettings settings;
     private final HikariDataSource dataSource;
     private final ExecutorService worker;
-    /** Built on first use, on the database thread: plain JDBC work does not wait for it. */
-    private volatile SessionFactory sessionFactory;
+    /**
+     * Built in the background from the start, alongside the migrations and the lock check, which
+     * are plain JDBC and do not wait for it; the first entity query does.
+     */
+    private final CompletableFuture<SessionFactory> sessionFactory;
 
     private Database(DatabaseSettings settings, HikariDataSource dataSource) {
         this.settings = settings;
         this.dataSource = dataSource;
+        this.sessionFactory = CompletableFuture.supplyAsync(() -> buildSessionFactory(settings, dataSource),
+                runnable -> Thread.ofPlatform().name("hibernate-bootstrap").daemon(true).start(runnable));
         this.worker = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("database").daemon(true).factory());
     }
 
@@ -62,6 +69,10 @@ public final class Database implements AutoCloseable {
 
     public MetadataRepository metadata() {
         return new MetadataRepository(this);
+    }
+
+    public ExportRepository exports() {
+        return new ExportRepository(this);
     }
 
     public LockRepository locks() {
@@ -110,10 +121,11 @@ public final class Database implements AutoCloseable {
     }
 
     private SessionFactory sessionFactory() {
-        if (sessionFactory == null) {
-            sessionFactory = buildSessionFactory(settings, dataSource);
+        try {
+            return sessionFactory.join();
+        } catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
         }
-        return sessionFactory;
     }
 
     private <T> T onDatabaseThread(Callable<T> task) {
@@ -138,8 +150,11 @@ public final class Database implements AutoCloseable {
     @Override
     public void close() {
         worker.shutdown();
-        if (sessionFactory != null) {
-            sessionFactory.close();
+        try {
+            // the pool must outlive the bootstrap, which may still be reading database metadata
+            sessionFactory.join().close();
+        } catch (CompletionException failedToStart) {
+            // nothing to close
         }
         dataSource.close();
     }

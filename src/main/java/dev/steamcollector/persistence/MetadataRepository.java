@@ -163,31 +163,15 @@ public final class MetadataRepository {
 
     /** The games whose details are due, in the order they should be fetched. */
     public List<DueGame> findDue(DueSelection selection) {
-        String where = switch (selection.kind()) {
-            case DUE -> """
-                    (m.fetch_status = 'pending'
-                     OR (m.fetch_status = 'failed' AND (m.next_attempt_at IS NULL OR m.next_attempt_at <= ?))
-                     OR (m.fetch_status IN ('success', 'not_found')
-                         AND (m.details_fetched_at IS NULL OR m.details_fetched_at < ?)))""";
-            case FAILED -> "m.fetch_status = 'failed'";
-            case ALL -> "(m.details_fetched_at IS NULL OR m.details_fetched_at < ?)";
-        };
         // new games first (the newest appids first), then failures, then the stalest
-        String sql = "SELECT m.app_id, m.fetch_attempts FROM game_metadata m JOIN games g ON g.app_id = m.app_id"
-                + " WHERE g.is_active = TRUE AND " + where
+        String sql = "SELECT m.app_id, m.fetch_attempts" + dueFrom(selection.kind())
                 + " ORDER BY CASE m.fetch_status WHEN 'pending' THEN 0 WHEN 'failed' THEN 1 ELSE 2 END,"
                 + " CASE WHEN m.fetch_status = 'pending' THEN -m.app_id ELSE 0 END,"
                 + " COALESCE(m.details_fetched_at, m.next_attempt_at), m.app_id LIMIT ?";
         return database.query(connection -> {
             try (PreparedStatement query = connection.prepareStatement(sql)) {
-                int index = 1;
-                if (selection.kind() == DueSelection.Kind.DUE) {
-                    Parameters.setInstant(query, index++, selection.now());
-                }
-                if (selection.kind() != DueSelection.Kind.FAILED) {
-                    Parameters.setInstant(query, index++, selection.staleBefore());
-                }
-                query.setInt(index, selection.limit());
+                int next = bindDue(query, selection);
+                query.setInt(next, selection.limit());
                 List<DueGame> due = new ArrayList<>();
                 try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {
@@ -197,6 +181,46 @@ public final class MetadataRepository {
                 return due;
             }
         });
+    }
+
+    /** How many games {@link #findDue} would return without a limit: the details work waiting. */
+    public long countDue(DueSelection selection) {
+        String sql = "SELECT COUNT(*)" + dueFrom(selection.kind());
+        return database.query(connection -> {
+            try (PreparedStatement query = connection.prepareStatement(sql)) {
+                bindDue(query, selection);
+                try (ResultSet row = query.executeQuery()) {
+                    row.next();
+                    return row.getLong(1);
+                }
+            }
+        });
+    }
+
+    /** The FROM and WHERE clauses of a due selection: active games whose details {@code kind} picks. */
+    private static String dueFrom(DueSelection.Kind kind) {
+        String where = switch (kind) {
+            case DUE -> """
+                    (m.fetch_status = 'pending'
+                     OR (m.fetch_status = 'failed' AND (m.next_attempt_at IS NULL OR m.next_attempt_at <= ?))
+                     OR (m.fetch_status IN ('success', 'not_found')
+                         AND (m.details_fetched_at IS NULL OR m.details_fetched_at < ?)))""";
+            case FAILED -> "m.fetch_status = 'failed'";
+            case ALL -> "(m.details_fetched_at IS NULL OR m.details_fetched_at < ?)";
+        };
+        return " FROM game_metadata m JOIN games g ON g.app_id = m.app_id WHERE g.is_active = TRUE AND " + where;
+    }
+
+    /** Binds the parameters of {@link #dueFrom}; returns the next parameter index. */
+    private static int bindDue(PreparedStatement query, DueSelection selection) throws SQLException {
+        int index = 1;
+        if (selection.kind() == DueSelection.Kind.DUE) {
+            Parameters.setInstant(query, index++, selection.now());
+        }
+        if (selection.kind() != DueSelection.Kind.FAILED) {
+            Parameters.setInstant(query, index++, selection.staleBefore());
+        }
+        return index;
     }
 
     /** How many games have each fetch status. */

@@ -37,6 +37,14 @@ public final class Migrations {
         return flyway.info().pending().length > 0;
     }
 
+    /** Fails with a one-line hint to run {@code migrate} when the schema is behind; for read-only commands. */
+    public void requireCurrent() {
+        if (pending()) {
+            throw new DatabaseException("the database schema is behind; run 'steam-collector migrate' first",
+                    DatabaseException.Reason.MISCONFIGURED, null);
+        }
+    }
+
     /** The result of {@link #apply()}. */
     public record Outcome(int applied, String schemaVersion) {
     }

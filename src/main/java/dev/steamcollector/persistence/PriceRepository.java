@@ -175,6 +175,18 @@ public final class PriceRepository {
         });
     }
 
+    /** How many announcements are queued and not yet sent. */
+    public long countUnsent() {
+        return database.query(connection -> {
+            try (PreparedStatement query = connection.prepareStatement(
+                    "SELECT COUNT(*) FROM notifications WHERE sent_at IS NULL");
+                    ResultSet row = query.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        });
+    }
+
     /** Marks announcements as delivered ({@code sent}) or folded into a summary ({@code summarized}). */
     public void markDone(List<Long> ids, boolean summarized, Instant at) {
         if (ids.isEmpty()) {

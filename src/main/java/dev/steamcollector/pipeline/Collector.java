@@ -31,7 +31,7 @@ import org.slf4j.LoggerFactory;
 public final class Collector {
 
     /** Details fetched more recently than this are not due again in an incremental run. */
-    static final Duration DETAILS_FRESH_FOR = Duration.ofHours(20);
+    public static final Duration DETAILS_FRESH_FOR = Duration.ofHours(20);
     private static final Logger log = LoggerFactory.getLogger(Collector.class);
 
     private final CollectorSetup setup;
@@ -46,7 +46,7 @@ public final class Collector {
 
     /** Runs the pipeline; how it ended comes back in the report, never as an exception past the lock. */
     public RunFrame.RunReport run(CollectOptions options) {
-        RunFrame frame = new RunFrame(db, setup.http(), setup.clock(), stop);
+        RunFrame frame = new RunFrame(db, setup.http(), setup.clock(), stop, setup.metrics().task("collect"));
         return frame.run(options.label(), options.maxDuration(), options.maxFailures(),
                 (tally, started) -> steps(options, tally, started));
     }

@@ -1,6 +1,7 @@
 package dev.steamcollector.pipeline;
 
 import dev.steamcollector.http.HttpGateway;
+import dev.steamcollector.metrics.Metrics;
 import dev.steamcollector.notify.PriceAlertRules;
 import dev.steamcollector.persistence.Database;
 import dev.steamcollector.steam.SteamWebApiClient;
@@ -10,7 +11,7 @@ import java.util.Optional;
 
 /**
  * What a {@link Collector} works with. {@code steam} is present when an API key is set;
- * {@code terminal} says whether progress may be drawn as a bar.
+ * {@code terminal} says whether progress may be drawn as a bar; the run reports to {@code metrics}.
  */
 public record CollectorSetup(
         Database database,
@@ -21,5 +22,6 @@ public record CollectorSetup(
         int maxListShrinkPercent,
         int retryAttempts,
         PriceAlertRules alertRules,
-        boolean terminal) {
+        boolean terminal,
+        Metrics metrics) {
 }

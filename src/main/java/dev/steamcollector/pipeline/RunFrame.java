@@ -1,6 +1,7 @@
 package dev.steamcollector.pipeline;
 
 import dev.steamcollector.http.HttpGateway;
+import dev.steamcollector.metrics.TaskMetrics;
 import dev.steamcollector.model.RunCounters;
 import dev.steamcollector.model.RunStatus;
 import dev.steamcollector.persistence.Database;
@@ -19,7 +20,7 @@ import org.slf4j.LoggerFactory;
 /**
  * What every run that writes shares: the run lock, its row in {@code collection_runs} from start
  * to end (counters saved every 30 s), the {@code --max-duration} deadline, and the one decision of
- * how it ended.
+ * how it ended, which its task's metrics are told too.
  */
 public final class RunFrame {
 
@@ -30,12 +31,14 @@ public final class RunFrame {
     private final HttpGateway http;
     private final Clock clock;
     private final StopSignal stop;
+    private final TaskMetrics metrics;
 
-    public RunFrame(Database db, HttpGateway http, Clock clock, StopSignal stop) {
+    public RunFrame(Database db, HttpGateway http, Clock clock, StopSignal stop, TaskMetrics metrics) {
         this.db = db;
         this.http = http;
         this.clock = clock;
         this.stop = stop;
+        this.metrics = metrics;
     }
 
     /** Runs {@code steps} (given the tally and the start time) under the lock and records the run. */
@@ -49,7 +52,8 @@ public final class RunFrame {
                         + "this run continues their work", abandoned);
             }
             long id = db.runs().start(mode, ProcessHandle.current().pid(), RunLock.hostName(), started);
-            RunTally tally = new RunTally();
+            metrics.started();
+            RunTally tally = new RunTally(metrics);
             ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
                     Thread.ofPlatform().daemon(true).name("run-timer").factory());
             timer.scheduleAtFixedRate(() -> heartbeat(lock, id, tally), HEARTBEAT.toSeconds(), HEARTBEAT.toSeconds(),
@@ -95,6 +99,7 @@ public final class RunFrame {
         String message = outcome != null ? outcome.getMessage()
                 : stop.reason() == StopSignal.Reason.DEADLINE ? "stopped at --max-duration; the rest is due next run"
                 : null;
+        metrics.finished(status);
         Instant finished = clock.instant();
         db.runs().finish(id, status, counters, message, finished);
         RunSummary summary = new RunSummary(id, mode, status,

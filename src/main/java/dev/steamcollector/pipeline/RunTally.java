@@ -1,11 +1,14 @@
 package dev.steamcollector.pipeline;
 
 import dev.steamcollector.http.EndpointStats;
+import dev.steamcollector.metrics.Metrics;
+import dev.steamcollector.metrics.TaskMetrics;
+import dev.steamcollector.model.FetchStatus;
 import dev.steamcollector.model.RunCounters;
 import java.util.Collection;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** The counters of a run as it goes, safe to update from any thread. */
+/** The counters of a run as it goes, safe to update from any thread; each game also counts in the metrics. */
 public final class RunTally {
 
     private final AtomicLong listed = new AtomicLong();
@@ -15,6 +18,16 @@ public final class RunTally {
     private final AtomicLong succeeded = new AtomicLong();
     private final AtomicLong notFound = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
+    private final TaskMetrics metrics;
+
+    /** A tally whose games count in metrics of its own, which nobody publishes. */
+    public RunTally() {
+        this(new Metrics().task("collect"));
+    }
+
+    public RunTally(TaskMetrics metrics) {
+        this.metrics = metrics;
+    }
 
     void listed(long games) {
         listed.addAndGet(games);
@@ -34,14 +47,17 @@ public final class RunTally {
 
     void succeeded() {
         succeeded.incrementAndGet();
+        metrics.gameProcessed(FetchStatus.SUCCESS);
     }
 
     void notFound() {
         notFound.incrementAndGet();
+        metrics.gameProcessed(FetchStatus.NOT_FOUND);
     }
 
     void failed() {
         failed.incrementAndGet();
+        metrics.gameProcessed(FetchStatus.FAILED);
     }
 
     public long pages() {

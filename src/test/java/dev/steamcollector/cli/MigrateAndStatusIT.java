@@ -36,19 +36,38 @@ class MigrateAndStatusIT {
 
         db.execute("INSERT INTO games (app_id, name, created_at, updated_at, is_active) VALUES "
                 + "(10, 'Counter-Strike', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, TRUE),"
-                + "(20, 'TFC', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, FALSE)");
-        db.execute("INSERT INTO game_metadata (app_id, fetch_status) VALUES (10, 'success'), (20, 'pending')");
+                + "(20, 'TFC', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, FALSE),"
+                + "(30, 'Day of Defeat', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, TRUE),"
+                + "(40, 'Deathmatch Classic', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, TRUE),"
+                + "(50, 'Opposing Force', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, TRUE),"
+                + "(60, 'Ricochet', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, TRUE)");
+        // due: 10 (never fetched in detail), 50 (its retry time has come), 60 (new); not due: 20 (inactive),
+        // 30 (fetched an hour ago), 40 (retry tomorrow)
+        String hourAgo = db.isSqlite() ? "CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER) - 3600000"
+                : "CURRENT_TIMESTAMP - INTERVAL '1 hour'";
+        String tomorrow = db.isSqlite() ? "CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER) + 86400000"
+                : "CURRENT_TIMESTAMP + INTERVAL '1 day'";
+        db.execute("INSERT INTO game_metadata (app_id, fetch_status, details_fetched_at, next_attempt_at) VALUES "
+                + "(10, 'success', NULL, NULL), (20, 'pending', NULL, NULL), (30, 'success', " + hourAgo + ", NULL),"
+                + "(40, 'failed', NULL, " + tomorrow + "), (50, 'failed', NULL, " + hourAgo + "),"
+                + "(60, 'pending', NULL, NULL)");
+        Map<String, String> slowSteamSpy = Map.of("DATABASE_URL", db.url(), "STEAMSPY_API_LIMIT", "2/minute");
 
-        CliRun status = CliRun.run(directory, env, "status", "--json");
+        CliRun status = CliRun.run(directory, slowSteamSpy, "status", "--json");
         assertThat(status.exitCode()).as(status.err()).isZero();
         JsonNode json = new ObjectMapper().readTree(status.out());
-        assertThat(json.at("/games/active").asLong()).isEqualTo(1);
+        assertThat(json.at("/games/active").asLong()).isEqualTo(5);
         assertThat(json.at("/games/inactive").asLong()).isEqualTo(1);
-        assertThat(json.at("/fetchStatus/success").asLong()).isEqualTo(1);
-        assertThat(json.at("/fetchStatus/pending").asLong()).isEqualTo(1);
+        assertThat(json.at("/fetchStatus/success").asLong()).isEqualTo(2);
+        assertThat(json.at("/fetchStatus/pending").asLong()).isEqualTo(2);
+        assertThat(json.at("/fetchStatus/failed").asLong()).isEqualTo(2);
+        assertThat(json.at("/due").asLong()).isEqualTo(3);
+        assertThat(json.at("/etaSeconds").asLong()).isEqualTo(90);
 
-        CliRun text = CliRun.run(directory, env, "status");
-        assertThat(text.out()).contains("Games:     1 active, 1 inactive").contains("Runs:      none yet");
+        CliRun text = CliRun.run(directory, slowSteamSpy, "status");
+        assertThat(text.out()).contains("Games:     5 active, 1 inactive")
+                .contains("Due:       3 games' details (about 1m30s at 2/minute)")
+                .contains("Runs:      none yet");
     }
 
     @Test

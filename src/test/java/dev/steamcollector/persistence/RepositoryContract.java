@@ -3,6 +3,8 @@ package dev.steamcollector.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.steamcollector.model.DueGame;
+import dev.steamcollector.model.DueSelection;
 import dev.steamcollector.model.FetchStatus;
 import dev.steamcollector.model.Game;
 import dev.steamcollector.model.GameMetadata;
@@ -20,6 +22,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -233,6 +236,35 @@ abstract class RepositoryContract {
 
             database.metadata().upsert(List.of(new Fetched(metadata(10, "Valve", 499), T2)));
             assertThat(database.metadata().find(10).orElseThrow().lastUpdated()).isEqualTo(T2);
+        }
+
+        @Test
+        void countDueCountsWhatFindDueWouldReturn() {
+            database.games().upsertGames(List.of(new Game(30, "DoD"), new Game(40, "DMC"), new Game(50, "Gone")), T0);
+            database.games().deactivate(bits(50), T0);
+            database.metadata().upsert(List.of(new Fetched(metadata(10, "Valve", 999), T0),
+                    new Failed(20, "HTTP 500", T0, T2), new NotFound(30, T1)));
+
+            // at T1 with details stale before T1: 10 (fetched at T0) and 40 (pending); 20 waits until T2,
+            // 30 is fresh, 50 is inactive
+            DueSelection due = new DueSelection(DueSelection.Kind.DUE, T1, T1, 2);
+            DueSelection failed = new DueSelection(DueSelection.Kind.FAILED, T1, T1, 100);
+            DueSelection all = new DueSelection(DueSelection.Kind.ALL, T1, T2, 100);
+
+            assertThat(database.metadata().countDue(due)).isEqualTo(2);
+            assertThat(database.metadata().findDue(due)).extracting(DueGame::appId).containsExactly(40, 10);
+            assertThat(database.metadata().countDue(failed)).isEqualTo(1);
+            assertThat(database.metadata().countDue(all)).isEqualTo(database.metadata().findDue(all).size()).isEqualTo(4);
+            assertThat(database.metadata().countDue(new DueSelection(DueSelection.Kind.DUE, T1, T1, 1)))
+                    .as("the limit caps what is fetched, not what is due").isEqualTo(2);
+        }
+
+        private static BitSet bits(int... appIds) {
+            BitSet set = new BitSet();
+            for (int id : appIds) {
+                set.set(id);
+            }
+            return set;
         }
 
         @Test

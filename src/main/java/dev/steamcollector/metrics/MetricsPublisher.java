@@ -1,0 +1,103 @@
+package dev.steamcollector.metrics;
+
+import dev.steamcollector.config.MetricsSettings;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.FileSystemException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Publishes the metrics where the settings say: to {@code METRICS_TEXTFILE} when set, to the
+ * Pushgateway when {@code ENABLE_METRICS} is true; about every minute while a command runs and once
+ * more when it ends. Nothing is published before a task started (a run that found the lock held
+ * must not overwrite the running one's figures). A failure to write or push is a warning, never a
+ * failed run.
+ */
+public final class MetricsPublisher implements AutoCloseable {
+
+    /** The Pushgateway job; each command is a group of it ({@code command="collect"}, …). */
+    public static final String JOB = "steam_collector";
+    static final Duration INTERVAL = Duration.ofMinutes(1);
+    private static final Logger log = LoggerFactory.getLogger(MetricsPublisher.class);
+
+    private final Metrics metrics;
+    private final String command;
+    private final Optional<Path> textFile;
+    private final Optional<URI> gateway;
+    private final ScheduledExecutorService timer;
+    private boolean textFileFailing;
+    private boolean pushFailing;
+
+    MetricsPublisher(MetricsSettings settings, Metrics metrics, String command, Duration interval) {
+        this.metrics = metrics;
+        this.command = command;
+        this.textFile = settings.textFile();
+        this.gateway = settings.enabled() ? settings.pushGateway() : Optional.empty();
+        if (textFile.isEmpty() && gateway.isEmpty()) {
+            this.timer = null;
+            return;
+        }
+        this.timer = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().daemon(true).name("metrics-publisher").factory());
+        timer.scheduleWithFixedDelay(this::publish, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Starts publishing the metrics of {@code command} as {@code settings} say; close to publish the last time. */
+    public static MetricsPublisher start(MetricsSettings settings, Metrics metrics, String command) {
+        return new MetricsPublisher(settings, metrics, command, INTERVAL);
+    }
+
+    /** Writes the textfile and pushes, as configured, once a task has started. */
+    public synchronized void publish() {
+        if (!metrics.anyTaskStarted()) {
+            return;
+        }
+        textFile.ifPresent(file -> {
+            try {
+                metrics.writeTextFile(file);
+                textFileFailing = false;
+            } catch (IOException | RuntimeException e) {
+                textFileFailing = warnOnce(textFileFailing, "Could not write the metrics to " + file, e);
+            }
+        });
+        gateway.ifPresent(url -> {
+            try {
+                metrics.push(url, JOB, command);
+                pushFailing = false;
+            } catch (IOException | RuntimeException e) {
+                pushFailing = warnOnce(pushFailing, "Could not push the metrics", e);
+            }
+        });
+    }
+
+    /** A warning the first time, then debug lines until it works again: a long run must not repeat it every minute. */
+    private static boolean warnOnce(boolean alreadyFailing, String what, Exception e) {
+        if (alreadyFailing) {
+            log.debug("{} (still): {}", what, describe(e));
+        } else {
+            log.warn("{} ({}); the run goes on without it", what, describe(e));
+        }
+        return true;
+    }
+
+    private static String describe(Exception e) {
+        // a file system error's message is only the path
+        return e instanceof FileSystemException || e.getMessage() == null
+                ? e.getClass().getSimpleName() + ": " + e.getMessage() : e.getMessage();
+    }
+
+    @Override
+    public void close() {
+        if (timer != null) {
+            timer.shutdownNow();
+        }
+        publish();
+    }
+}

@@ -1,0 +1,120 @@
+package dev.steamcollector.persistence;
+
+import static java.util.stream.Collectors.joining;
+
+import dev.steamcollector.model.ExportColumn;
+import dev.steamcollector.model.ExportColumn.Kind;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * Games joined with their metadata, read through a cursor and handed on row by row: an export of
+ * any size holds one row in memory at a time.
+ */
+public final class ExportRepository {
+
+    /**
+     * Rows the PostgreSQL driver fetches at a time: it reads a whole result into memory unless a
+     * fetch size is set and autocommit is off (the pool keeps it off). SQLite steps row by row anyway.
+     */
+    private static final int FETCH_SIZE = 1_000;
+
+    private static final List<ExportColumn> GAME_COLUMNS = List.of(
+            new ExportColumn("app_id", Kind.NUMBER),
+            new ExportColumn("name", Kind.TEXT),
+            new ExportColumn("is_active", Kind.BOOLEAN),
+            new ExportColumn("created_at", Kind.TIMESTAMP),
+            new ExportColumn("updated_at", Kind.TIMESTAMP));
+
+    private static final List<ExportColumn> BOOKKEEPING_COLUMNS = List.of(
+            new ExportColumn("last_updated", Kind.TIMESTAMP),
+            new ExportColumn("fetch_status", Kind.TEXT),
+            new ExportColumn("fetch_attempts", Kind.NUMBER),
+            new ExportColumn("last_error", Kind.TEXT));
+
+    /** Every exported column, in order: those of {@code games}, then the data and bookkeeping of {@code game_metadata}. */
+    public static final List<ExportColumn> COLUMNS = Stream.of(GAME_COLUMNS.stream(),
+            MetadataColumn.ALL.stream().map(ExportRepository::toExportColumn), BOOKKEEPING_COLUMNS.stream())
+            .flatMap(columns -> columns).toList();
+
+    // a game without a metadata row (only possible when added by hand) is exported with empty metadata
+    private static final String SELECT = "SELECT "
+            + COLUMNS.stream().map(c -> (GAME_COLUMNS.contains(c) ? "g." : "m.") + c.name()).collect(joining(", "))
+            + " FROM games g LEFT JOIN game_metadata m ON m.app_id = g.app_id";
+
+    private final Database database;
+
+    ExportRepository(Database database) {
+        this.database = database;
+    }
+
+    /** Receives the exported rows one at a time. */
+    @FunctionalInterface
+    public interface RowConsumer {
+        /** Takes one row: values in the order of {@link #COLUMNS}, each of the Java type its kind names. */
+        void accept(Object[] values) throws IOException;
+    }
+
+    /**
+     * Reads every game (only active ones when {@code activeOnly}) with its metadata, in appid order,
+     * handing each row to {@code rows} as it is read; returns how many rows there were. A failure of
+     * {@code rows} ends the read and comes back as an {@link UncheckedIOException}.
+     */
+    public long streamGames(boolean activeOnly, RowConsumer rows) {
+        String sql = SELECT + (activeOnly ? " WHERE g.is_active = TRUE" : "") + " ORDER BY g.app_id";
+        return database.query(connection -> {
+            try (PreparedStatement query = connection.prepareStatement(sql)) {
+                query.setFetchSize(FETCH_SIZE);
+                try (ResultSet row = query.executeQuery()) {
+                    long count = 0;
+                    while (row.next()) {
+                        rows.accept(read(row));
+                        count++;
+                    }
+                    return count;
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+    }
+
+    private static Object[] read(ResultSet row) throws SQLException {
+        Object[] values = new Object[COLUMNS.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = read(row, i + 1, COLUMNS.get(i).kind());
+        }
+        return values;
+    }
+
+    private static Object read(ResultSet row, int index, Kind kind) throws SQLException {
+        return switch (kind) {
+            case TEXT, JSON -> row.getString(index);
+            case NUMBER -> {
+                long value = row.getLong(index);
+                yield row.wasNull() ? null : value;
+            }
+            case BOOLEAN -> {
+                boolean value = row.getBoolean(index);
+                yield row.wasNull() ? null : value;
+            }
+            case TIMESTAMP -> {
+                Timestamp value = row.getTimestamp(index);
+                yield value == null ? null : value.toInstant();
+            }
+        };
+    }
+
+    private static ExportColumn toExportColumn(MetadataColumn column) {
+        Kind kind = column.name().equals("tags_json") ? Kind.JSON
+                : column.sqlType() == Types.VARCHAR ? Kind.TEXT : Kind.NUMBER;
+        return new ExportColumn(column.name(), kind);
+    }
+}

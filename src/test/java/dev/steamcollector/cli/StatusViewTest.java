@@ -1,0 +1,45 @@
+package dev.steamcollector.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.steamcollector.config.RateLimit;
+import dev.steamcollector.model.FetchStatus;
+import dev.steamcollector.model.StatusReport;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** The due line of {@code status}: how many games' details wait, and how long they take at the limit. */
+class StatusViewTest {
+
+    private static final Map<FetchStatus, Long> NONE = Map.of(FetchStatus.PENDING, 0L, FetchStatus.SUCCESS, 0L,
+            FetchStatus.FAILED, 0L, FetchStatus.NOT_FOUND, 0L);
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            12345 | 60/minute    | 12345 | Due:       12,345 games' details (about 3h26m at 60/minute)
+            3     | 2/minute     | 90    | Due:       3 games' details (about 1m30s at 2/minute)
+            1     | 60/minute    | 1     | Due:       1 game's details (about 0m01s at 60/minute)
+            0     | 60/minute    | 0     | Due:       0 games' details
+            80000 | 200/5minutes | 120000 | Due:       80,000 games' details (about 33h20m at 200/5minutes)
+            """)
+    void showsTheDueWorkAndItsEtaAtTheLimit(long due, String limit, long etaSeconds, String line) throws Exception {
+        StatusView view = new StatusView("jdbc:sqlite:x.db", new StatusReport(NONE, due, 0, due, List.of()),
+                RateLimit.parse("STEAMSPY_API_LIMIT", limit));
+
+        StringWriter text = new StringWriter();
+        view.printText(new PrintWriter(text));
+        StringWriter json = new StringWriter();
+        view.printJson(new PrintWriter(json));
+
+        assertThat(text.toString().lines()).contains(line);
+        JsonNode parsed = new ObjectMapper().readTree(json.toString());
+        assertThat(parsed.get("due").asLong()).isEqualTo(due);
+        assertThat(parsed.get("etaSeconds").asLong()).isEqualTo(etaSeconds);
+    }
+}
