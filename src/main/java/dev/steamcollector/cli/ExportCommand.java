@@ -82,6 +82,8 @@ final class ExportCommand implements Callable<Integer> {
     }
 
     private AtomicFile openOutput() {
+        // relative to the working directory the program was started in, like DATABASE_URL
+        output = root.workingDirectory().resolve(output);
         try {
             return AtomicFile.create(output);
         } catch (IOException e) {

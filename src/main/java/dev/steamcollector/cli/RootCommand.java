@@ -51,6 +51,10 @@ public final class RootCommand {
         this.environment = environment;
     }
 
+    Path workingDirectory() {
+        return environment.workingDirectory();
+    }
+
     boolean verbose() {
         return verbose;
     }

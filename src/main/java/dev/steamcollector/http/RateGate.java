@@ -12,8 +12,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * than the limit allows in any window of its period, and all wait while the endpoint is paused
  * after a throttle signal.
  *
- * <p>The spacing is the limit's interval plus 1%, so that jitter between leaving the gate and
- * reaching the server can never squeeze one request too many into a window.
+ * <p>Two rules, each with its tool: a Bucket4j bucket spaces requests at the limit's interval plus
+ * 1% (the margin absorbs jitter between leaving here and reaching the server), and a log of the
+ * last {@code N} departures holds back any request that would make {@code N + 1} within one
+ * period, as a thread that woke late from a stall or a busy CPU otherwise might.
  */
 public final class RateGate {
 
@@ -22,8 +24,8 @@ public final class RateGate {
     private final Ticker ticker;
     private final Bucket bucket;
     private final AtomicLong pausedUntil;
-    private final long lateTolerance;
     private final AtomicLong pauseGeneration = new AtomicLong();
+    private final DepartureLog departures;
 
     public RateGate(RateLimit limit, Ticker ticker) {
         this.ticker = ticker;
@@ -35,8 +37,7 @@ public final class RateGate {
                 .withCustomTimePrecision(new TickerTimeMeter(ticker))
                 .build();
         this.pausedUntil = new AtomicLong(ticker.nanoTime());
-        // half the slack the safety margin leaves in a window: later than this could crowd one
-        this.lateTolerance = Math.round(limit.period().toNanos() * (SAFETY_MARGIN - 1) / 2);
+        this.departures = new DepartureLog(limit, ticker);
     }
 
     /** Waits until a request may leave. */
@@ -45,18 +46,10 @@ public final class RateGate {
             // read before the pause check, so a pause that begins just after it is still seen below
             long generation = pauseGeneration.get();
             awaitPauseEnd();
-            long[] turn = {Long.MIN_VALUE};
-            bucket.asBlocking().consume(1, nanos -> {
-                turn[0] = ticker.nanoTime() + nanos;
-                ticker.sleep(nanos);
-            });
-            // a thread that woke well after its turn (a stall, a busy CPU) must not leave together
-            // with the threads whose turns come now: it takes a fresh turn instead
-            if (turn[0] != Long.MIN_VALUE && ticker.nanoTime() - turn[0] > lateTolerance) {
-                continue;
-            }
+            bucket.asBlocking().consume(1, ticker::sleep);
             // a pause that began while this thread waited voids its turn: take a fresh one after it
             if (generation == pauseGeneration.get()) {
+                departures.awaitRoomAndRecord();
                 return;
             }
         }

@@ -205,10 +205,13 @@ public final class Database implements AutoCloseable {
                 .applySetting(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource)
                 .applySetting(AvailableSettings.HBM2DDL_AUTO, "none")
                 .applySetting(AvailableSettings.STATEMENT_BATCH_SIZE, 500)
-                .applySetting(AvailableSettings.SHOW_SQL, false);
-        if (settings.kind() == Kind.SQLITE) {
-            registry.applySetting(AvailableSettings.DIALECT, "org.hibernate.community.dialect.SQLiteDialect");
-        }
+                .applySetting(AvailableSettings.SHOW_SQL, false)
+                // the dialect is known: bootstrap needs no connection, so it never waits for (or holds)
+                // the single SQLite connection the migrations and the lock check are using
+                .applySetting("hibernate.boot.allow_jdbc_metadata_access", false)
+                .applySetting(AvailableSettings.DIALECT, settings.kind() == Kind.SQLITE
+                        ? "org.hibernate.community.dialect.SQLiteDialect"
+                        : "org.hibernate.dialect.PostgreSQLDialect");
         StandardServiceRegistry services = registry.build();
         try {
             return new MetadataSources(services)
