@@ -87,7 +87,7 @@ final class CollectCommand implements Callable<Integer> {
         MetricsPublisher publisher = MetricsPublisher.start(settings.metrics(), metrics, "collect");
         try (publisher; Database database = Database.open(settings.database());
                 ApiClients clients = new ApiClients(settings, metrics)) {
-            database.migrations().apply();
+            database.migrations().applyIfBehind();
             CollectorSetup setup = new CollectorSetup(database, clients.gateway(), clients.steam(), clients.steamSpy(),
                     Clock.systemUTC(), settings.resilience().maxListShrinkPercent(),
                     settings.pipeline().retryAttempts(), PriceAlertRules.from(settings.notifications()),

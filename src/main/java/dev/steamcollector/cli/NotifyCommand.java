@@ -45,7 +45,7 @@ final class NotifyCommand implements Callable<Integer> {
         MetricsPublisher publisher = MetricsPublisher.start(settings.metrics(), metrics, "notify");
         try (publisher; Database database = Database.open(settings.database());
                 ApiClients clients = new ApiClients(settings)) {
-            database.migrations().apply();
+            database.migrations().applyIfBehind();
             NotificationDispatcher dispatcher = clients.notifications(database.prices()).orElseThrow();
             if (test) {
                 dispatcher.sendTest();

@@ -50,7 +50,7 @@ final class PricesCommand implements Callable<Integer> {
         MetricsPublisher publisher = MetricsPublisher.start(settings.metrics(), metrics, "prices");
         try (publisher; Database database = Database.open(settings.database());
                 ApiClients clients = new ApiClients(settings, metrics)) {
-            database.migrations().apply();
+            database.migrations().applyIfBehind();
             PriceRecorder recorder = new PriceRecorder(database.prices(), PriceAlertRules.from(settings.notifications()));
             StorePriceCollector collector = new StorePriceCollector(clients.store(), database.games(), recorder,
                     Clock.systemUTC(), stop);

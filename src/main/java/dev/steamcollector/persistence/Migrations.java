@@ -1,6 +1,10 @@
 package dev.steamcollector.persistence;
 
 import dev.steamcollector.config.DatabaseSettings.Kind;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.Locale;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -10,21 +14,57 @@ import org.flywaydb.core.api.output.MigrateResult;
 /** The Flyway migrations shipped in the jar under {@code db/<database>}. */
 public final class Migrations {
 
-    private final Flyway flyway;
+    /** The newest migration shipped (V{n}__*.sql in both db/ folders); a test keeps it in step. */
+    static final int LATEST_VERSION = 3;
+
+    private final Kind kind;
+    private final DataSource dataSource;
+    private Flyway flyway;
 
     Migrations(Kind kind, DataSource dataSource) {
-        this.flyway = Flyway.configure()
-                .dataSource(dataSource)
-                .locations("classpath:db/" + kind.name().toLowerCase(Locale.ROOT))
-                .load();
+        this.kind = kind;
+        this.dataSource = dataSource;
+    }
+
+    private Flyway flyway() {
+        if (flyway == null) {
+            flyway = Flyway.configure()
+                    .dataSource(dataSource)
+                    .locations("classpath:db/" + kind.name().toLowerCase(Locale.ROOT))
+                    .load();
+        }
+        return flyway;
+    }
+
+    /**
+     * Applies the migrations when the schema is behind. A current schema is recognised with one
+     * query, without starting Flyway, which saves a second of every run's start-up.
+     */
+    public void applyIfBehind() {
+        if (appliedVersion() < LATEST_VERSION) {
+            apply();
+        }
+    }
+
+    private int appliedVersion() {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet row = statement.executeQuery(
+                        "SELECT MAX(CAST(version AS INTEGER)) FROM flyway_schema_history WHERE success = TRUE")) {
+            int version = row.next() ? row.getInt(1) : 0;
+            connection.commit();
+            return version;
+        } catch (SQLException noHistoryYet) {
+            return 0;
+        }
     }
 
     /** Applies what is pending; returns how many migrations ran and the schema version now in force. */
     public Outcome apply() {
         try {
-            MigrateResult result = flyway.migrate();
+            MigrateResult result = flyway().migrate();
             String version = result.targetSchemaVersion != null ? result.targetSchemaVersion
-                    : String.valueOf(flyway.info().current() == null ? "none" : flyway.info().current().getVersion());
+                    : String.valueOf(flyway().info().current() == null ? "none" : flyway().info().current().getVersion());
             return new Outcome(result.migrationsExecuted, version);
         } catch (FlywayException e) {
             throw new DatabaseException("migration failed: " + e.getMessage().lines().findFirst().orElse(""),
@@ -34,7 +74,7 @@ public final class Migrations {
 
     /** Whether migrations remain to be applied. */
     public boolean pending() {
-        return flyway.info().pending().length > 0;
+        return flyway().info().pending().length > 0;
     }
 
     /** Fails with a one-line hint to run {@code migrate} when the schema is behind; for read-only commands. */

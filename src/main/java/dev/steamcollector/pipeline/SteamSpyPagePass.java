@@ -9,6 +9,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,17 +73,41 @@ public final class SteamSpyPagePass {
         if (resume) {
             log.info("SteamSpy pages: continuing the pass begun at {} at page {}", startedAt, first);
         }
-        for (int page = first; ; page++) {
-            if (stop.requested()) {
-                return new Outcome(page - first, false, false);
+        // each page is stored while the next is fetched, so storing never costs the gate a turn;
+        // a page's checkpoint is saved after its figures, and before the next page is stored
+        try (ExecutorService writer = Executors.newSingleThreadExecutor(Thread.ofVirtual().name("page-writer").factory())) {
+            Future<?> storing = CompletableFuture.completedFuture(null);
+            for (int page = first; ; page++) {
+                List<SteamSpyRecord> records;
+                try {
+                    records = stop.requested() ? null : client.fetchAllPage(page);
+                } finally {
+                    await(storing);
+                }
+                if (records == null) {
+                    return new Outcome(page - first, false, false);
+                }
+                if (records.isEmpty()) {
+                    passes.save(new PagePass(page, startedAt, clock.instant()), clock.instant());
+                    return new Outcome(page - first, first == 0, false);
+                }
+                int stored = page;
+                storing = writer.submit(() -> {
+                    handler.accept(stored, records);
+                    passes.save(new PagePass(stored + 1, startedAt, null), clock.instant());
+                });
             }
-            List<SteamSpyRecord> records = client.fetchAllPage(page);
-            if (records.isEmpty()) {
-                passes.save(new PagePass(page, startedAt, clock.instant()), clock.instant());
-                return new Outcome(page - first, first == 0, false);
-            }
-            handler.accept(page, records);
-            passes.save(new PagePass(page + 1, startedAt, null), clock.instant());
+        }
+    }
+
+    private static void await(Future<?> storing) {
+        try {
+            storing.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("interrupted while storing a page");
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException failure ? failure : new IllegalStateException(e.getCause());
         }
     }
 }

@@ -79,6 +79,12 @@ abstract class RepositoryContract {
         }
 
         @Test
+        void aCurrentSchemaIsRecognisedWithoutMigrating() {
+            database.migrations().applyIfBehind();
+            assertThat(database.migrations().pending()).isFalse();
+        }
+
+        @Test
         void secondApplyRunsNothing() {
             assertThat(database.migrations().apply().applied()).isZero();
             assertThat(database.migrations().pending()).isFalse();
