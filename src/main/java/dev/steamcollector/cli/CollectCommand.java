@@ -6,7 +6,6 @@ import dev.steamcollector.metrics.Metrics;
 import dev.steamcollector.metrics.MetricsPublisher;
 import dev.steamcollector.notify.PriceAlertRules;
 import dev.steamcollector.persistence.Database;
-import dev.steamcollector.pipeline.Backlog;
 import dev.steamcollector.pipeline.CollectOptions;
 import dev.steamcollector.pipeline.CollectOptions.Mode;
 import dev.steamcollector.pipeline.Collector;
@@ -93,12 +92,7 @@ final class CollectCommand implements Callable<Integer> {
                     settings.pipeline().retryAttempts(), PriceAlertRules.from(settings.notifications()),
                     Terminal.isInteractive(), metrics);
             RunFrame.RunReport report = new Collector(setup, stop).run(options);
-            report.summary().printTo(spec.commandLine().getOut());
-            clients.dispatchQuietly(database.prices(), spec.commandLine().getOut());
-            Backlog.measure(database, Clock.systemUTC(), metrics);
-            report.failure().ifPresent(failure -> {
-                throw failure;
-            });
+            RunConclusion.conclude(report, database, clients, metrics, spec.commandLine().getOut());
         }
         return ExitCodes.DONE;
     }

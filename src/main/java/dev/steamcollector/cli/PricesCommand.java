@@ -5,7 +5,6 @@ import dev.steamcollector.metrics.Metrics;
 import dev.steamcollector.metrics.MetricsPublisher;
 import dev.steamcollector.notify.PriceAlertRules;
 import dev.steamcollector.persistence.Database;
-import dev.steamcollector.pipeline.Backlog;
 import dev.steamcollector.pipeline.MaxFailures;
 import dev.steamcollector.pipeline.PriceRecorder;
 import dev.steamcollector.pipeline.RunFrame;
@@ -58,12 +57,7 @@ final class PricesCommand implements Callable<Integer> {
                     metrics.task("prices"))
                     .run("prices", Optional.empty(), MaxFailures.DEFAULT,
                             (tally, started) -> collector.collect(settings.storeCountryCodes(), perRequest, tally));
-            report.summary().printTo(spec.commandLine().getOut());
-            clients.dispatchQuietly(database.prices(), spec.commandLine().getOut());
-            Backlog.measure(database, Clock.systemUTC(), metrics);
-            report.failure().ifPresent(failure -> {
-                throw failure;
-            });
+            RunConclusion.conclude(report, database, clients, metrics, spec.commandLine().getOut());
         }
         return ExitCodes.DONE;
     }
