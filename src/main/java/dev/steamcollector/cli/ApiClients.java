@@ -72,21 +72,23 @@ final class ApiClients implements AutoCloseable {
     }
 
     /** Sends what is queued, if notifications are on; a failure to reach Discord keeps the queue for later. */
-    void dispatchQuietly(PriceRepository queue, java.io.PrintWriter out) {
-        notifications(queue).ifPresent(dispatcher -> {
-            try {
-                NotificationDispatcher.Outcome sent = dispatcher.dispatch(settings.notifications().maxPerRun());
-                if (sent.messages() > 0) {
-                    out.printf("  Discord:   %d price changes announced in %d messages, %d summarized%n",
-                            sent.announced(), sent.messages(), sent.summarized());
-                }
-            } catch (java.io.IOException e) {
-                org.slf4j.LoggerFactory.getLogger(ApiClients.class)
-                        .warn("Could not send notifications ({}); they stay queued for the next run", e.getMessage());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        });
+    Optional<String> dispatchQuietly(PriceRepository queue) {
+        Optional<NotificationDispatcher> dispatcher = notifications(queue);
+        if (dispatcher.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            NotificationDispatcher.Outcome sent = dispatcher.get().dispatch(settings.notifications().maxPerRun());
+            return sent.messages() == 0 ? Optional.empty() : Optional.of(String.format(
+                    "  Discord:   %d price changes announced in %d messages, %d summarized",
+                    sent.announced(), sent.messages(), sent.summarized()));
+        } catch (java.io.IOException e) {
+            org.slf4j.LoggerFactory.getLogger(ApiClients.class)
+                    .warn("Could not send notifications ({}); they stay queued for the next run", e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return Optional.empty();
     }
 
     @Override

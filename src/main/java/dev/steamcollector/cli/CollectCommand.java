@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -91,8 +92,10 @@ final class CollectCommand implements Callable<Integer> {
                     Clock.systemUTC(), settings.resilience().maxListShrinkPercent(),
                     settings.pipeline().retryAttempts(), PriceAlertRules.from(settings.notifications()),
                     Terminal.isInteractive(), metrics);
-            RunFrame.RunReport report = new Collector(setup, stop).run(options);
-            RunConclusion.conclude(report, database, clients, metrics, spec.commandLine().getOut());
+            AtomicReference<String> sent = new AtomicReference<>();
+            RunFrame.RunReport report = new Collector(setup, stop)
+                    .run(options, RunConclusion.dispatchInto(sent, database, clients));
+            RunConclusion.conclude(report, database, sent, metrics, spec.commandLine().getOut());
         }
         return ExitCodes.DONE;
     }

@@ -8,6 +8,7 @@ import dev.steamcollector.model.RunStatus;
 import dev.steamcollector.persistence.Database;
 import dev.steamcollector.pipeline.Backlog;
 import dev.steamcollector.pipeline.NotificationDispatcher;
+import dev.steamcollector.pipeline.RunLock;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Clock;
@@ -51,7 +52,11 @@ final class NotifyCommand implements Callable<Integer> {
                 dispatcher.sendTest();
                 out.println("Test message sent");
             } else {
-                NotificationDispatcher.Outcome sent = dispatch(dispatcher, settings, metrics.task("notify"));
+                NotificationDispatcher.Outcome sent;
+                // the queue is sent under the run lock: never by two processes at once
+                try (RunLock lock = RunLock.acquire(database.locks(), "notify", Clock.systemUTC())) {
+                    sent = dispatch(dispatcher, settings, metrics.task("notify"));
+                }
                 out.printf("%d price changes announced in %d messages, %d summarized%n", sent.announced(),
                         sent.messages(), sent.summarized());
                 Backlog.measure(database, Clock.systemUTC(), metrics);

@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -53,11 +54,13 @@ final class PricesCommand implements Callable<Integer> {
             PriceRecorder recorder = new PriceRecorder(database.prices(), PriceAlertRules.from(settings.notifications()));
             StorePriceCollector collector = new StorePriceCollector(clients.store(), database.games(), recorder,
                     Clock.systemUTC(), stop);
+            AtomicReference<String> sent = new AtomicReference<>();
             RunFrame.RunReport report = new RunFrame(database, clients.gateway(), Clock.systemUTC(), stop,
                     metrics.task("prices"))
+                    .whileLocked(RunConclusion.dispatchInto(sent, database, clients))
                     .run("prices", Optional.empty(), MaxFailures.DEFAULT,
                             (tally, started) -> collector.collect(settings.storeCountryCodes(), perRequest, tally));
-            RunConclusion.conclude(report, database, clients, metrics, spec.commandLine().getOut());
+            RunConclusion.conclude(report, database, sent, metrics, spec.commandLine().getOut());
         }
         return ExitCodes.DONE;
     }

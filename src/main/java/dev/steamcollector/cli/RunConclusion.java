@@ -6,6 +6,7 @@ import dev.steamcollector.pipeline.Backlog;
 import dev.steamcollector.pipeline.RunFrame;
 import java.io.PrintWriter;
 import java.time.Clock;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** How {@code collect} and {@code prices} end: summary, queued notifications, backlog metrics, exit code. */
 final class RunConclusion {
@@ -13,11 +14,22 @@ final class RunConclusion {
     private RunConclusion() {
     }
 
-    /** Prints the summary, sends what is queued, measures the backlog, and rethrows a failure for the exit code. */
-    static void conclude(RunFrame.RunReport report, Database database, ApiClients clients, Metrics metrics,
-            PrintWriter out) {
+    /**
+     * Sends the queued notifications; run while the run lock is held, so that no other process
+     * posts the same ones. Returns the line to print after the summary, if any.
+     */
+    static Runnable dispatchInto(AtomicReference<String> line, Database database, ApiClients clients) {
+        return () -> clients.dispatchQuietly(database.prices()).ifPresent(line::set);
+    }
+
+    /** Prints the summary and what was sent, measures the backlog, and rethrows a failure for the exit code. */
+    static void conclude(RunFrame.RunReport report, Database database, AtomicReference<String> sent,
+            Metrics metrics, PrintWriter out) {
         report.summary().printTo(out);
-        clients.dispatchQuietly(database.prices(), out);
+        if (sent.get() != null) {
+            out.println(sent.get());
+            out.flush();
+        }
         Backlog.measure(database, Clock.systemUTC(), metrics);
         report.failure().ifPresent(failure -> {
             throw failure;

@@ -42,14 +42,15 @@ public final class HttpGateway implements AutoCloseable {
                         return chain.proceed(chain.request());
                     }
                     boolean first = coldStarts.get(gate).awaitTurn();
-                    awaitGate(gate);
-                    GateExit exit = chain.request().tag(GateExit.class);
-                    if (exit != null) {
-                        exit.passed(ticker.nanoTime());
-                    }
                     try {
+                        awaitGate(gate);
+                        GateExit exit = chain.request().tag(GateExit.class);
+                        if (exit != null) {
+                            exit.passed(ticker.nanoTime());
+                        }
                         return chain.proceed(chain.request());
                     } finally {
+                        // even when interrupted at the gate: the others must not wait for it forever
                         if (first) {
                             coldStarts.get(gate).done();
                         }

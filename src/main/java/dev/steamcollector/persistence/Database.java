@@ -15,6 +15,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
@@ -150,6 +151,12 @@ public final class Database implements AutoCloseable {
     @Override
     public void close() {
         worker.shutdown();
+        try {
+            // work already queued finishes before the pool goes away
+            worker.awaitTermination(60, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         try {
             // the pool must outlive the bootstrap, which may still be reading database metadata
             sessionFactory.join().close();

@@ -44,9 +44,13 @@ public final class Collector {
         this.stop = stop;
     }
 
-    /** Runs the pipeline; how it ended comes back in the report, never as an exception past the lock. */
-    public RunFrame.RunReport run(CollectOptions options) {
-        RunFrame frame = new RunFrame(db, setup.http(), setup.clock(), stop, setup.metrics().task("collect"));
+    /**
+     * Runs the pipeline, then {@code whileLocked} before the lock is released; how it ended comes
+     * back in the report, never as an exception past the lock.
+     */
+    public RunFrame.RunReport run(CollectOptions options, Runnable whileLocked) {
+        RunFrame frame = new RunFrame(db, setup.http(), setup.clock(), stop, setup.metrics().task("collect"))
+                .whileLocked(whileLocked);
         return frame.run(options.label(), options.maxDuration(), options.maxFailures(),
                 (tally, started) -> steps(options, tally, started));
     }

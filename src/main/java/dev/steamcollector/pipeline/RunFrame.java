@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -31,6 +32,7 @@ public final class RunFrame {
     private final HttpGateway http;
     private final Clock clock;
     private final StopSignal stop;
+    private Runnable whileLocked = () -> { };
     private final TaskMetrics metrics;
 
     public RunFrame(Database db, HttpGateway http, Clock clock, StopSignal stop, TaskMetrics metrics) {
@@ -39,6 +41,12 @@ public final class RunFrame {
         this.clock = clock;
         this.stop = stop;
         this.metrics = metrics;
+    }
+
+    /** Adds a last step, after the run is recorded but before the lock is released; its failures are logged. */
+    public RunFrame whileLocked(Runnable lastStep) {
+        this.whileLocked = lastStep;
+        return this;
     }
 
     /** Runs {@code steps} (given the tally and the start time) under the lock and records the run. */
@@ -68,8 +76,24 @@ public final class RunFrame {
                 log.debug("Run {} failed", id, e);
             } finally {
                 timer.shutdownNow();
+                // a heartbeat still writing must not land after the final counters
+                awaitQuietly(timer);
             }
-            return finish(id, mode, started, tally, maxFailures, failure);
+            RunReport report = finish(id, mode, started, tally, maxFailures, failure);
+            try {
+                whileLocked.run();
+            } catch (RuntimeException e) {
+                log.warn("After the run: {}", e.getMessage());
+            }
+            return report;
+        }
+    }
+
+    private static void awaitQuietly(ExecutorService executor) {
+        try {
+            executor.awaitTermination(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -1,6 +1,7 @@
 package dev.steamcollector.pipeline;
 
 import dev.steamcollector.model.LockHolder;
+import dev.steamcollector.persistence.DatabaseException;
 import dev.steamcollector.persistence.LockRepository;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -8,6 +9,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The database-wide lock of {@code collect} and {@code prices}: one run at a time. The holder
@@ -32,12 +34,26 @@ public final class RunLock implements AutoCloseable {
         long pid = ProcessHandle.current().pid();
         Instant now = clock.instant();
         LockHolder me = new LockHolder(pid, hostName(), mode, now, now);
-        Optional<LockHolder> holder = locks.tryAcquire(NAME, me, now.minus(STALE_AFTER),
-                other -> ProcessHandle.of(other).map(ProcessHandle::isAlive).orElse(false));
+        Optional<LockHolder> holder = tryAcquire(locks, me, now);
         if (holder.isPresent()) {
             throw new RunFailure.LockHeld(holder.get());
         }
         return new RunLock(locks, pid);
+    }
+
+    /** Two runs starting at the same moment may collide on the lock row; the loser looks again and sees the winner. */
+    private static Optional<LockHolder> tryAcquire(LockRepository locks, LockHolder me, Instant now) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return locks.tryAcquire(NAME, me, now.minus(STALE_AFTER),
+                        other -> ProcessHandle.of(other).map(ProcessHandle::isAlive).orElse(false));
+            } catch (DatabaseException collided) {
+                if (attempt == 3) {
+                    throw collided;
+                }
+                LockSupport.parkNanos(Duration.ofMillis(200).toNanos());
+            }
+        }
     }
 
     public void heartbeat(Instant now) {

@@ -12,9 +12,17 @@ public final class StopSignal {
 
     private final AtomicReference<Reason> reason = new AtomicReference<>();
 
-    /** The first reason given wins. */
+    /**
+     * The first reason given wins, except that a signal overrides a deadline or a dead endpoint:
+     * Ctrl-C always means interrupted (and a second one quits at once).
+     */
     public void request(Reason why) {
-        reason.compareAndSet(null, why);
+        boolean signal = why == Reason.SIGINT || why == Reason.SIGTERM;
+        reason.getAndUpdate(current -> current == null || signal && !interrupted(current) ? why : current);
+    }
+
+    private static boolean interrupted(Reason why) {
+        return why == Reason.SIGINT || why == Reason.SIGTERM;
     }
 
     public boolean requested() {
@@ -29,6 +37,6 @@ public final class StopSignal {
     /** Whether the run was stopped by a signal, so it counts as interrupted. */
     public boolean interrupted() {
         Reason why = reason.get();
-        return why == Reason.SIGINT || why == Reason.SIGTERM;
+        return why != null && interrupted(why);
     }
 }

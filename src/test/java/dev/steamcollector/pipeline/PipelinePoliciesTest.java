@@ -78,10 +78,21 @@ class PipelinePoliciesTest {
         void theFirstReasonWinsAndOnlySignalsCountAsInterruptions() {
             StopSignal stop = new StopSignal();
             stop.request(StopSignal.Reason.DEADLINE);
-            stop.request(StopSignal.Reason.SIGTERM);
+            stop.request(StopSignal.Reason.ENDPOINT_DOWN);
 
             assertThat(stop.reason()).isEqualTo(StopSignal.Reason.DEADLINE);
             assertThat(stop.interrupted()).isFalse();
+        }
+
+        @Test
+        void aSignalOverridesADeadlineSoCtrlCStillInterrupts() {
+            StopSignal stop = new StopSignal();
+            stop.request(StopSignal.Reason.DEADLINE);
+            stop.request(StopSignal.Reason.SIGINT);
+            stop.request(StopSignal.Reason.SIGTERM);
+
+            assertThat(stop.reason()).isEqualTo(StopSignal.Reason.SIGINT);
+            assertThat(stop.interrupted()).isTrue();
         }
     }
 }
