@@ -84,6 +84,10 @@ public final class Database implements AutoCloseable {
         return new PagePassRepository(this);
     }
 
+    public DetailsBatchRepository detailsBatches() {
+        return new DetailsBatchRepository(this);
+    }
+
     public PriceRepository prices() {
         return new PriceRepository(this);
     }

@@ -1,8 +1,10 @@
 package dev.steamcollector.persistence;
 
 import dev.steamcollector.model.Game;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.BitSet;
 import java.util.List;
@@ -83,20 +85,22 @@ public final class GameRepository {
 
     /** Gives a name to games stored without one (added by appid alone). */
     public void fillMissingNames(List<Game> games) {
-        if (games.isEmpty()) {
-            return;
+        if (!games.isEmpty()) {
+            database.execute(connection -> fillMissingNames(connection, games));
         }
-        database.execute(connection -> {
-            try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE games SET name = ? WHERE app_id = ? AND (name IS NULL OR name = '')")) {
-                for (Game game : games) {
-                    update.setString(1, game.name());
-                    update.setInt(2, game.appId());
-                    update.addBatch();
-                }
-                update.executeBatch();
+    }
+
+    /** The same, inside a transaction the caller holds. */
+    static void fillMissingNames(Connection connection, List<Game> games) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(
+                "UPDATE games SET name = ? WHERE app_id = ? AND (name IS NULL OR name = '')")) {
+            for (Game game : games) {
+                update.setString(1, game.name());
+                update.setInt(2, game.appId());
+                update.addBatch();
             }
-        });
+            update.executeBatch();
+        }
     }
 
     private BitSet findAppIds(String sql) {

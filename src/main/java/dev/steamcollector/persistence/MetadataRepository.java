@@ -66,25 +66,27 @@ public final class MetadataRepository {
 
     /** Stores the outcomes of per-game fetches in one transaction; each game must exist in {@code games}. */
     public void upsert(List<? extends MetadataUpdate> updates) {
-        if (updates.isEmpty()) {
-            return;
+        if (!updates.isEmpty()) {
+            database.execute(connection -> upsert(connection, updates));
         }
-        database.execute(connection -> {
-            try (PreparedStatement fetched = connection.prepareStatement(UPSERT_FETCHED);
-                    PreparedStatement failed = connection.prepareStatement(UPSERT_FAILED);
-                    PreparedStatement notFound = connection.prepareStatement(UPSERT_NOT_FOUND)) {
-                for (MetadataUpdate update : updates) {
-                    switch (update) {
-                        case Fetched f -> bindFetched(fetched, f);
-                        case Failed f -> bindFailed(failed, f);
-                        case NotFound n -> bindNotFound(notFound, n);
-                    }
+    }
+
+    /** The same, inside a transaction the caller holds. */
+    static void upsert(Connection connection, List<? extends MetadataUpdate> updates) throws SQLException {
+        try (PreparedStatement fetched = connection.prepareStatement(UPSERT_FETCHED);
+                PreparedStatement failed = connection.prepareStatement(UPSERT_FAILED);
+                PreparedStatement notFound = connection.prepareStatement(UPSERT_NOT_FOUND)) {
+            for (MetadataUpdate update : updates) {
+                switch (update) {
+                    case Fetched f -> bindFetched(fetched, f);
+                    case Failed f -> bindFailed(failed, f);
+                    case NotFound n -> bindNotFound(notFound, n);
                 }
-                fetched.executeBatch();
-                failed.executeBatch();
-                notFound.executeBatch();
             }
-        });
+            fetched.executeBatch();
+            failed.executeBatch();
+            notFound.executeBatch();
+        }
     }
 
     /**

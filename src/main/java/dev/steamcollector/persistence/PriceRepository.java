@@ -57,32 +57,39 @@ public final class PriceRepository {
         if (observations.isEmpty()) {
             return List.of();
         }
-        return database.query(connection -> {
-            Map<String, PricePoint> latest = findLatest(connection, observations);
-            List<PriceChange> changes = new ArrayList<>();
-            try (PreparedStatement insert = connection.prepareStatement(INSERT_PRICE);
-                    PreparedStatement queue = connection.prepareStatement(QUEUE)) {
-                for (PriceObservation observation : observations) {
-                    String series = key(observation.appId(), observation.currency(), observation.source());
-                    Optional<PricePoint> previous = Optional.ofNullable(latest.get(series));
-                    if (previous.filter(observation::samePriceAs).isPresent()) {
-                        continue;
-                    }
-                    PriceChange change = new PriceChange(observation, previous);
-                    changes.add(change);
-                    bindPrice(insert, observation, at);
-                    latest.put(series, new PricePoint(observation.priceCents(), observation.initialPriceCents(),
-                            observation.discountPercent()));
-                    Optional<Announcement> announcement = announce.apply(change);
-                    if (announcement.isPresent()) {
-                        bindAnnouncement(queue, announcement.get(), at);
-                    }
+        return database.query(connection -> record(connection, observations, at, announce));
+    }
+
+    /** The same, inside a transaction the caller holds. */
+    static List<PriceChange> record(Connection connection, List<PriceObservation> observations, Instant at,
+            Function<PriceChange, Optional<Announcement>> announce) throws SQLException {
+        if (observations.isEmpty()) {
+            return List.of();
+        }
+        Map<String, PricePoint> latest = findLatest(connection, observations);
+        List<PriceChange> changes = new ArrayList<>();
+        try (PreparedStatement insert = connection.prepareStatement(INSERT_PRICE);
+                PreparedStatement queue = connection.prepareStatement(QUEUE)) {
+            for (PriceObservation observation : observations) {
+                String series = key(observation.appId(), observation.currency(), observation.source());
+                Optional<PricePoint> previous = Optional.ofNullable(latest.get(series));
+                if (previous.filter(observation::samePriceAs).isPresent()) {
+                    continue;
                 }
-                insert.executeBatch();
-                queue.executeBatch();
+                PriceChange change = new PriceChange(observation, previous);
+                changes.add(change);
+                bindPrice(insert, observation, at);
+                latest.put(series, new PricePoint(observation.priceCents(), observation.initialPriceCents(),
+                        observation.discountPercent()));
+                Optional<Announcement> announcement = announce.apply(change);
+                if (announcement.isPresent()) {
+                    bindAnnouncement(queue, announcement.get(), at);
+                }
             }
-            return changes;
-        });
+            insert.executeBatch();
+            queue.executeBatch();
+        }
+        return changes;
     }
 
     private static void bindPrice(PreparedStatement insert, PriceObservation observation, Instant at)

@@ -153,7 +153,7 @@ public final class Collector {
     private void details(List<DueGame> due, CollectOptions options, RunTally tally) {
         log.info("Details: {} games to fetch", due.size());
         DetailsCollector collector = new DetailsCollector(setup.steamSpy(),
-                new DetailsSink(db.games(), db.metadata(), prices()), setup.clock(),
+                new DetailsSink(db.detailsBatches(), prices()), setup.clock(),
                 new FailureBackoff(setup.retryAttempts()), stop);
         try (Progress progress = Progress.create("Details", due.size(), setup.terminal(), setup.clock())) {
             collector.collect(due, options.workers(), options.batchSize(), tally, progress);

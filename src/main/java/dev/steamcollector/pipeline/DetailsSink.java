@@ -1,36 +1,33 @@
 package dev.steamcollector.pipeline;
 
 import dev.steamcollector.model.Game;
+import dev.steamcollector.model.GameMetadata;
 import dev.steamcollector.model.MetadataUpdate;
-import dev.steamcollector.persistence.GameRepository;
-import dev.steamcollector.persistence.MetadataRepository;
+import dev.steamcollector.persistence.DetailsBatchRepository;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
-/** Where a batch of per-game details goes: metadata, missing names, and SteamSpy's price history. */
+/**
+ * Where a batch of per-game details goes, in one transaction: metadata and status, missing
+ * names, and SteamSpy's prices with their announcements.
+ */
 public final class DetailsSink {
 
-    private final GameRepository games;
-    private final MetadataRepository metadata;
+    private final DetailsBatchRepository batches;
     private final PriceRecorder prices;
 
-    public DetailsSink(GameRepository games, MetadataRepository metadata, PriceRecorder prices) {
-        this.games = games;
-        this.metadata = metadata;
+    public DetailsSink(DetailsBatchRepository batches, PriceRecorder prices) {
+        this.batches = batches;
         this.prices = prices;
     }
 
     void store(List<MetadataUpdate> batch, List<Game> names) {
-        metadata.upsert(batch);
-        games.fillMissingNames(names);
-        List<MetadataUpdate.Fetched> fetched = batch.stream()
+        List<GameMetadata> fetched = batch.stream()
                 .filter(MetadataUpdate.Fetched.class::isInstance)
-                .map(MetadataUpdate.Fetched.class::cast)
+                .map(update -> ((MetadataUpdate.Fetched) update).data())
                 .toList();
-        if (!fetched.isEmpty()) {
-            Instant at = fetched.getFirst().at().truncatedTo(ChronoUnit.MILLIS);
-            prices.recordSteamSpy(fetched.stream().map(MetadataUpdate.Fetched::data).toList(), at);
-        }
+        Instant at = batch.getFirst().at().truncatedTo(ChronoUnit.MILLIS);
+        batches.store(batch, names, PriceRecorder.steamSpyObservations(fetched), at, prices.rules()::evaluate);
     }
 }

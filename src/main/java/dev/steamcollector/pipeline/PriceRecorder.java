@@ -21,13 +21,22 @@ public final class PriceRecorder {
 
     /** SteamSpy's US prices, in cents; games without a price are skipped. Returns the rows added. */
     public int recordSteamSpy(List<GameMetadata> figures, Instant at) {
-        List<PriceObservation> observations = figures.stream()
+        return record(steamSpyObservations(figures), at);
+    }
+
+    /** The price observations SteamSpy figures make. */
+    static List<PriceObservation> steamSpyObservations(List<GameMetadata> figures) {
+        return figures.stream()
                 // no price, or a nonsensical negative one: nothing to record
                 .filter(m -> m.priceCents() != null && m.priceCents() >= 0)
                 .map(m -> new PriceObservation(m.appId(), "USD", m.priceCents(), m.initialPriceCents(),
                         m.discountPercent(), PriceSource.STEAMSPY))
                 .toList();
-        return record(observations, at);
+    }
+
+    /** What is worth announcing, for a caller that records prices in a transaction of its own. */
+    PriceAlertRules rules() {
+        return rules;
     }
 
     /** Prices from the Store. Returns the rows added. */

@@ -11,6 +11,8 @@ import dev.steamcollector.model.GameMetadata;
 import dev.steamcollector.model.MetadataUpdate.Failed;
 import dev.steamcollector.model.MetadataUpdate.Fetched;
 import dev.steamcollector.model.MetadataUpdate.NotFound;
+import dev.steamcollector.model.PriceObservation;
+import dev.steamcollector.model.PriceSource;
 import dev.steamcollector.model.RunCounters;
 import dev.steamcollector.model.RunRecord;
 import dev.steamcollector.model.RunStatus;
@@ -26,6 +28,7 @@ import java.util.BitSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -231,6 +234,19 @@ abstract class RepositoryContract {
             assertThat(stored.status()).isEqualTo(FetchStatus.SUCCESS);
             assertThat(stored.fetchAttempts()).isZero();
             assertThat(stored.lastError()).isNull();
+        }
+
+        @Test
+        void aDetailsBatchIsOneTransaction() {
+            // a price for an unknown game breaks the foreign key: the batch's metadata must not stay either
+            PriceObservation orphan = new PriceObservation(99_999, "USD", 100, 100, 0, PriceSource.STEAMSPY);
+
+            assertThatThrownBy(() -> database.detailsBatches().store(
+                    List.of(new Fetched(metadata(10, "Valve", 999), T1)), List.of(), List.of(orphan), T1,
+                    change -> Optional.empty())).isInstanceOf(RuntimeException.class);
+
+            assertThat(database.metadata().find(10).orElseThrow().status()).isEqualTo(FetchStatus.PENDING);
+            assertThat(db.queryLong("SELECT COUNT(*) FROM price_history")).isZero();
         }
 
         @Test
