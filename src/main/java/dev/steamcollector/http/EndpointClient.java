@@ -17,6 +17,7 @@ import java.util.concurrent.CancellationException;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -44,6 +45,7 @@ public final class EndpointClient {
     private final CircuitBreaker breaker;
     private final Retry retry;
     private final AtomicInteger consecutiveThrottles = new AtomicInteger();
+    private final ReentrantLock pauseLock = new ReentrantLock();
     private final AtomicLong last429 = new AtomicLong(Long.MIN_VALUE);
 
     EndpointClient(Endpoint endpoint, OkHttpClient http, RateGate gate, RetryPolicy policy, Ticker ticker,
@@ -170,12 +172,17 @@ public final class EndpointClient {
 
     private FetchException.Throttled throttled(String what, String reason, Optional<Duration> retryAfter) {
         // several workers may see the same throttle at once: the first one sets the pause
-        if (gate.remainingPause().isZero()) {
-            Duration pause = policy.pauseAfterThrottle(consecutiveThrottles.incrementAndGet(), retryAfter);
-            gate.pause(pause);
-            stats.paused();
-            log.warn("{} is throttling ({}): pausing all its requests for {}s", endpoint.displayName(), reason,
-                    pause.toSeconds());
+        pauseLock.lock();
+        try {
+            if (gate.remainingPause().isZero()) {
+                Duration pause = policy.pauseAfterThrottle(consecutiveThrottles.incrementAndGet(), retryAfter);
+                gate.pause(pause);
+                stats.paused();
+                log.warn("{} is throttling ({}): pausing all its requests for {}s", endpoint.displayName(), reason,
+                        pause.toSeconds());
+            }
+        } finally {
+            pauseLock.unlock();
         }
         return new FetchException.Throttled(describe(what, "throttled: " + reason), retryAfter);
     }
