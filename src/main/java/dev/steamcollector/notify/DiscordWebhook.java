@@ -8,6 +8,7 @@ import dev.steamcollector.http.Ticker;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -54,30 +55,48 @@ public final class DiscordWebhook {
         }
         RequestBody body = RequestBody.create(json.writeValueAsBytes(message(content, embeds)), JSON_TYPE);
         Request request = new Request.Builder().url(url).post(body).build();
-        for (int attempt = 1; ; attempt++) {
-            Duration wait;
-            try (Response response = http.newCall(request).execute()) {
-                if (response.isSuccessful()) {
-                    return;
-                }
-                String text = response.body().string();
-                if (response.code() == 429) {
-                    wait = retryAfter(text);
-                } else if (response.code() >= 500 && attempt < ATTEMPTS) {
-                    wait = Duration.ofSeconds(attempt);
-                } else {
-                    throw new IOException("Discord answered HTTP " + response.code());
-                }
-            } catch (IOException e) {
-                if (attempt >= ATTEMPTS || e.getMessage() != null && e.getMessage().startsWith("Discord answered")) {
-                    throw e;
-                }
-                wait = Duration.ofSeconds(attempt);
+        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+            Optional<Duration> wait = tryOnce(request, attempt);
+            if (wait.isEmpty()) {
+                return;
             }
-            if (attempt >= ATTEMPTS) {
-                throw new IOException("Discord kept answering 429 Too Many Requests");
+            if (attempt < ATTEMPTS) {
+                ticker.sleep(wait.get().toNanos());
             }
-            ticker.sleep(wait.toNanos());
+        }
+        throw new IOException("Discord did not accept the message after " + ATTEMPTS + " tries");
+    }
+
+    /**
+     * One try: empty when Discord accepted the message, else how long to wait before the next.
+     *
+     * @throws IOException when Discord refuses the message for good (a 4xx other than 429)
+     */
+    private Optional<Duration> tryOnce(Request request, int attempt) throws IOException {
+        try (Response response = http.newCall(request).execute()) {
+            if (response.isSuccessful()) {
+                return Optional.empty();
+            }
+            if (response.code() == 429) {
+                return Optional.of(retryAfter(response.body().string()));
+            }
+            if (response.code() < 500) {
+                throw new RefusedException("Discord refused the message: HTTP " + response.code());
+            }
+        } catch (RefusedException refused) {
+            throw refused;
+        } catch (IOException unreachable) {
+            // a network error: worth another try, like a server error
+        }
+        return Optional.of(Duration.ofSeconds(attempt));
+    }
+
+    /** A refusal that another try would not change. */
+    private static final class RefusedException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        RefusedException(String message) {
+            super(message);
         }
     }
 
