@@ -16,7 +16,6 @@ import dev.steamcollector.persistence.PriceRepository;
 import dev.steamcollector.pipeline.NotificationDispatcher;
 import dev.steamcollector.store.StoreClient;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.Optional;
 import okhttp3.HttpUrl;
 
@@ -35,8 +34,8 @@ final class ApiClients implements AutoCloseable {
     ApiClients(Settings settings, RequestListener listener) {
         this.settings = settings;
         var resilience = settings.resilience();
-        RetryPolicy policy = new RetryPolicy(settings.pipeline().retryAttempts(), resilience.retryBackoff(),
-                Duration.ofMinutes(1), resilience.throttlePause(), Duration.ofMinutes(10), 5);
+        RetryPolicy policy = RetryPolicy.configured(settings.pipeline().retryAttempts(), resilience.retryBackoff(),
+                resilience.throttlePause());
         this.gateway = new HttpGateway(settings.api(), policy, Ticker.SYSTEM,
                 "steam-collector/" + VersionProvider.version(), listener);
     }

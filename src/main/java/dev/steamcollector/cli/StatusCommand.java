@@ -5,7 +5,6 @@ import dev.steamcollector.model.DueSelection;
 import dev.steamcollector.model.StatusReport;
 import dev.steamcollector.persistence.Database;
 import dev.steamcollector.persistence.GameRepository.ActiveCounts;
-import dev.steamcollector.pipeline.Collector;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
@@ -54,8 +53,7 @@ final class StatusCommand implements Callable<Integer> {
         ActiveCounts games = database.games().countByActive();
         // the games an incremental collect would fetch details for, were it started now
         Instant now = Clock.systemUTC().instant();
-        long due = database.metadata().countDue(new DueSelection(DueSelection.Kind.DUE, now,
-                now.minus(Collector.DETAILS_FRESH_FOR), Integer.MAX_VALUE));
+        long due = database.metadata().countDue(DueSelection.dueAt(now, Integer.MAX_VALUE));
         return new StatusReport(database.metadata().countByStatus(), games.active(), games.inactive(), due,
                 database.runs().findLatest(Math.max(0, runs)));
     }

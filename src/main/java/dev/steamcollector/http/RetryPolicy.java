@@ -24,8 +24,15 @@ public record RetryPolicy(
 
     /** The defaults for {@code retries} retries a request. */
     public static RetryPolicy standard(int retries) {
-        return new RetryPolicy(retries, Duration.ofSeconds(2), Duration.ofMinutes(1), Duration.ofSeconds(30),
-                Duration.ofMinutes(10), 5);
+        return configured(retries, Duration.ofSeconds(2), Duration.ofSeconds(30));
+    }
+
+    /**
+     * The configured first backoff and first throttle pause, with the fixed ceilings: backoff at
+     * most a minute, a pause at most ten minutes, the circuit open after five failed requests in a row.
+     */
+    public static RetryPolicy configured(int retries, Duration backoffBase, Duration throttlePause) {
+        return new RetryPolicy(retries, backoffBase, Duration.ofMinutes(1), throttlePause, Duration.ofMinutes(10), 5);
     }
 
     /** The wait before retry number {@code retry} (1 for the first). */

@@ -1,5 +1,6 @@
 package dev.steamcollector.model;
 
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -8,6 +9,14 @@ import java.time.Instant;
  * {@code ALL}: every active game not fetched since {@code staleBefore}.
  */
 public record DueSelection(Kind kind, Instant now, Instant staleBefore, int limit) {
+
+    /** Details fetched more recently than this are not due again in an incremental run. */
+    public static final Duration DETAILS_FRESH_FOR = Duration.ofHours(20);
+
+    /** The games an incremental run would fetch details for at {@code now}, at most {@code limit}. */
+    public static DueSelection dueAt(Instant now, int limit) {
+        return new DueSelection(Kind.DUE, now, now.minus(DETAILS_FRESH_FOR), limit);
+    }
 
     /** The kinds of selection. */
     public enum Kind { DUE, FAILED, ALL }

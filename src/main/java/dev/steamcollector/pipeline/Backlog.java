@@ -20,8 +20,7 @@ public final class Backlog {
     public static void measure(Database db, Clock clock, Metrics metrics) {
         try {
             Instant now = clock.instant();
-            metrics.queueSize(Metrics.DETAILS_DUE, db.metadata().countDue(new DueSelection(DueSelection.Kind.DUE,
-                    now, now.minus(Collector.DETAILS_FRESH_FOR), Integer.MAX_VALUE)));
+            metrics.queueSize(Metrics.DETAILS_DUE, db.metadata().countDue(DueSelection.dueAt(now, Integer.MAX_VALUE)));
             metrics.queueSize(Metrics.NOTIFICATIONS, db.prices().countUnsent());
         } catch (RuntimeException e) {
             log.warn("Could not measure the queues for the metrics: {}", e.getMessage());

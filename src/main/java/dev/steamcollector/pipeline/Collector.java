@@ -3,21 +3,16 @@ package dev.steamcollector.pipeline;
 import dev.steamcollector.model.DueGame;
 import dev.steamcollector.model.DueSelection;
 import dev.steamcollector.model.Game;
-import dev.steamcollector.model.RunCounters;
-import dev.steamcollector.model.RunStatus;
 import dev.steamcollector.persistence.Database;
 import dev.steamcollector.pipeline.CollectOptions.Mode;
 import dev.steamcollector.steam.SteamWebApiClient;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
@@ -30,8 +25,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class Collector {
 
-    /** Details fetched more recently than this are not due again in an incremental run. */
-    public static final Duration DETAILS_FRESH_FOR = Duration.ofHours(20);
     private static final Logger log = LoggerFactory.getLogger(Collector.class);
 
     private final CollectorSetup setup;
@@ -88,8 +81,7 @@ public final class Collector {
             if (pagePass != null) {
                 // games the pages brought in are due now
                 DueSelection newlyDue = selection(options, started);
-                detailsIfNotStopped(new DueSelection(DueSelection.Kind.DUE, newlyDue.now(),
-                        newlyDue.now().minus(DETAILS_FRESH_FOR), remaining(options, tally)), options, tally);
+                detailsIfNotStopped(DueSelection.dueAt(newlyDue.now(), remaining(options, tally)), options, tally);
             }
         }
     }
@@ -146,7 +138,7 @@ public final class Collector {
         return switch (options.mode()) {
             case RETRY_FAILED -> new DueSelection(DueSelection.Kind.FAILED, now, now, options.limit());
             case FULL_REFRESH -> new DueSelection(DueSelection.Kind.ALL, now, started, options.limit());
-            default -> new DueSelection(DueSelection.Kind.DUE, now, now.minus(DETAILS_FRESH_FOR), options.limit());
+            default -> DueSelection.dueAt(now, options.limit());
         };
     }
 
