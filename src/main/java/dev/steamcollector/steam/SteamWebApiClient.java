@@ -7,6 +7,7 @@ import dev.steamcollector.http.EndpointClient;
 import dev.steamcollector.http.FetchException;
 import dev.steamcollector.model.Game;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -64,12 +65,26 @@ public final class SteamWebApiClient {
         for (JsonNode app : apps) {
             int appId = app.path("appid").asInt(0);
             if (appId > 0) {
-                games.add(new Game(appId, app.path("name").asText(null)));
+                games.add(new Game(appId, app.path("name").asText(null), lastModified(app),
+                        priceChangeNumber(app)));
                 last = Math.max(last, appId);
             }
         }
         boolean haveMore = response.path("have_more_results").asBoolean(false);
         int lastAppId = response.path("last_appid").asInt(last);
         return new AppListPage(games, haveMore, lastAppId);
+    }
+
+    /** The unix time of the last change to the app's store data; absent or nonsense as null. */
+    private static Instant lastModified(JsonNode app) {
+        JsonNode value = app.get("last_modified");
+        return value != null && value.canConvertToLong() && value.asLong() > 0
+                ? Instant.ofEpochSecond(value.asLong()) : null;
+    }
+
+    /** The change number of the app's last price change; 0 (never changed) is a number like any other. */
+    private static Long priceChangeNumber(JsonNode app) {
+        JsonNode value = app.get("price_change_number");
+        return value != null && value.canConvertToLong() && value.asLong() >= 0 ? value.asLong() : null;
     }
 }

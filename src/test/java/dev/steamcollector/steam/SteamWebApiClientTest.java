@@ -10,6 +10,7 @@ import dev.steamcollector.model.Game;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import okhttp3.HttpUrl;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -28,9 +29,9 @@ class SteamWebApiClientTest {
 
         assertThat(page.haveMore()).isFalse();
         assertThat(page.apps()).hasSize(6)
-                .startsWith(new Game(1520290, "Crumbling City"))
-                .contains(new Game(1520370, "ImproCréation"))
-                .endsWith(new Game(1520380, "HALF DEAD 3"));
+                .startsWith(new Game(1520290, "Crumbling City", Instant.ofEpochSecond(1622275422), 0L))
+                .contains(new Game(1520370, "ImproCréation", Instant.ofEpochSecond(1622050371), 0L))
+                .endsWith(new Game(1520380, "HALF DEAD 3", Instant.ofEpochSecond(1619190551), 0L));
         assertThat(page.lastAppId()).isEqualTo(1520380);
     }
 
@@ -43,7 +44,8 @@ class SteamWebApiClientTest {
 
         assertThat(page.haveMore()).isTrue();
         assertThat(page.lastAppId()).isEqualTo(1533720);
-        assertThat(page.apps()).containsExactly(new Game(10, "Counter-Strike"));
+        assertThat(page.apps()).containsExactly(
+                new Game(10, "Counter-Strike", Instant.parse("2025-04-23T00:36:12Z"), 29_993_100L));
     }
 
     @Test
@@ -78,6 +80,16 @@ class SteamWebApiClientTest {
         AppListPage page = client.parsePage("{\"response\":{\"apps\":[{\"name\":\"?\"},{\"appid\":0},{\"appid\":7}]}}");
 
         assertThat(page.apps()).containsExactly(new Game(7, null));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"null", "-5", "0", "\"soon\"", "1.5e400"})
+    void readsAMissingOrNonsensicalLastModifiedAsUnknown(String value) throws IOException {
+        AppListPage page = client.parsePage("{\"response\":{\"apps\":[{\"appid\":7,\"last_modified\":" + value
+                + ",\"price_change_number\":" + value + "}]}}");
+
+        assertThat(page.apps().getFirst().lastModified()).isNull();
+        assertThat(page.apps().getFirst().priceChangeNumber()).isEqualTo(value.equals("0") ? 0L : null);
     }
 
     @ParameterizedTest(name = "{0}")
