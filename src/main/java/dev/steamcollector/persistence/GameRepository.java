@@ -5,22 +5,33 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.BitSet;
 import java.util.List;
+import java.util.Optional;
 
 /** The {@code games} table: batch upserts of the app list and the counts {@code status} shows. */
 public final class GameRepository {
 
+    /** A listed game is present: active again, no longer missing; unknown change numbers keep the stored ones. */
     private static final String UPSERT_GAME = """
-            INSERT INTO games (app_id, name, created_at, updated_at, is_active)
-            VALUES (?, ?, ?, ?, TRUE)
+            INSERT INTO games (app_id, name, created_at, updated_at, is_active, last_modified, price_change_number)
+            VALUES (?, ?, ?, ?, TRUE, ?, ?)
             ON CONFLICT (app_id) DO UPDATE
                SET name = COALESCE(excluded.name, games.name),
                    updated_at = excluded.updated_at,
-                   is_active = TRUE
+                   is_active = TRUE,
+                   missing_since = NULL,
+                   last_modified = COALESCE(excluded.last_modified, games.last_modified),
+                   price_change_number = COALESCE(excluded.price_change_number, games.price_change_number)
              WHERE games.is_active = FALSE
+                OR games.missing_since IS NOT NULL
                 OR COALESCE(excluded.name, games.name) IS DISTINCT FROM games.name
+                OR COALESCE(excluded.last_modified, games.last_modified) IS DISTINCT FROM games.last_modified
+                OR COALESCE(excluded.price_change_number, games.price_change_number)
+                   IS DISTINCT FROM games.price_change_number
             """;
 
     private static final String INSERT_PENDING_METADATA = """
@@ -36,8 +47,8 @@ public final class GameRepository {
     }
 
     /**
-     * Inserts new games as active with a {@code pending} metadata row, updates
-     * changed names and reactivates returning games, in one transaction.
+     * Inserts new games as active with a {@code pending} metadata row, updates changed names and
+     * change numbers, and reactivates returning games, in one transaction.
      */
     public void upsertGames(List<Game> games, Instant now) {
         if (games.isEmpty()) {
@@ -50,6 +61,8 @@ public final class GameRepository {
                     upsert.setString(2, game.name() == null || game.name().isEmpty() ? null : game.name());
                     Parameters.setInstant(upsert, 3, now);
                     Parameters.setInstant(upsert, 4, now);
+                    Parameters.setInstant(upsert, 5, game.lastModified());
+                    Parameters.setValue(upsert, 6, game.priceChangeNumber(), Types.BIGINT);
                     upsert.addBatch();
                 }
                 upsert.executeBatch();
@@ -71,6 +84,18 @@ public final class GameRepository {
                 .createSelectionQuery("select count(g) from GameEntity g where g.createdAt >= :since", Long.class)
                 .setParameter("since", since)
                 .getSingleResult());
+    }
+
+    /** The newest {@code last_modified} of an active game: how recent the change data is; empty without a key. */
+    public Optional<Instant> findNewestLastModified() {
+        return database.query(connection -> {
+            try (PreparedStatement query = connection.prepareStatement("SELECT last_modified FROM games"
+                    + " WHERE is_active = TRUE AND last_modified IS NOT NULL ORDER BY last_modified DESC LIMIT 1");
+                    ResultSet row = query.executeQuery()) {
+                Timestamp newest = row.next() ? row.getTimestamp(1) : null;
+                return Optional.ofNullable(newest).map(Timestamp::toInstant);
+            }
+        });
     }
 
     /** The appids of every active game. */
@@ -118,14 +143,32 @@ public final class GameRepository {
         });
     }
 
+    /** The active games a complete app list lacked before while the list-shrink guard kept them. */
+    public BitSet findMissingActiveAppIds() {
+        return findAppIds("SELECT app_id FROM games WHERE is_active = TRUE AND missing_since IS NOT NULL");
+    }
+
+    /**
+     * Notes that a complete app list lacked these active games (kept active for now); a game
+     * already noted keeps the time it first went missing, and a later list that has it clears it.
+     */
+    public void markMissing(BitSet appIds, Instant now) {
+        updateEach(appIds, "UPDATE games SET missing_since = ? WHERE app_id = ? AND missing_since IS NULL", now);
+    }
+
     /** Marks these games inactive (never deletes them), in one transaction. */
     public void deactivate(BitSet appIds, Instant now) {
+        updateEach(appIds, "UPDATE games SET is_active = FALSE, missing_since = NULL, updated_at = ? WHERE app_id = ?",
+                now);
+    }
+
+    /** Runs {@code sql} (a time, then an appid) for each of {@code appIds}, in one transaction. */
+    private void updateEach(BitSet appIds, String sql, Instant now) {
         if (appIds.isEmpty()) {
             return;
         }
         database.execute(connection -> {
-            try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE games SET is_active = FALSE, updated_at = ? WHERE app_id = ?")) {
+            try (PreparedStatement update = connection.prepareStatement(sql)) {
                 for (int id = appIds.nextSetBit(0); id >= 0; id = appIds.nextSetBit(id + 1)) {
                     Parameters.setInstant(update, 1, now);
                     update.setInt(2, id);

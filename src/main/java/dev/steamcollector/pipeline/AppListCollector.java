@@ -14,8 +14,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Brings the {@code games} table up to date with an app list: new games in (with pending
- * metadata), names updated, returning games reactivated, and, only after a complete list that did
- * not shrink suspiciously, missing games deactivated.
+ * metadata), names and change numbers updated, returning games reactivated, and, after a complete
+ * list, missing games deactivated as far as the {@link ListShrinkGuard} believes the list.
  */
 public final class AppListCollector {
 
@@ -25,7 +25,7 @@ public final class AppListCollector {
     private final MetadataRepository metadata;
     private final Clock clock;
     private final int transactionSize;
-    private final int maxShrinkPercent;
+    private final ListShrinkGuard guard;
     private final PriceRecorder prices;
 
     public AppListCollector(GameRepository games, MetadataRepository metadata, PriceRecorder prices, Clock clock,
@@ -35,7 +35,7 @@ public final class AppListCollector {
         this.prices = prices;
         this.clock = clock;
         this.transactionSize = transactionSize;
-        this.maxShrinkPercent = maxShrinkPercent;
+        this.guard = new ListShrinkGuard(maxShrinkPercent);
     }
 
     /** Collects the whole list from {@code source}; throws, having stored what arrived, when it fails part-way. */
@@ -50,7 +50,7 @@ public final class AppListCollector {
             tally.added(games.countCreatedSince(started));
         }
         if (wholeList) {
-            tally.deactivated(deactivateMissing(seen));
+            tally.deactivated(deactivateMissing(seen, source.inAppIdOrder()));
         }
     }
 
@@ -71,22 +71,34 @@ public final class AppListCollector {
         tally.listed(seen.cardinality() - before);
     }
 
-    private long deactivateMissing(BitSet seen) {
-        BitSet missing = games.findActiveAppIds();
-        long active = missing.cardinality();
-        missing.andNot(seen);
-        long gone = missing.cardinality();
-        if (gone == 0) {
-            return 0;
+    private long deactivateMissing(BitSet seen, boolean inAppIdOrder) {
+        ListShrinkGuard.Verdict verdict = guard.judge(games.findActiveAppIds(), seen,
+                games.findMissingActiveAppIds(), inAppIdOrder);
+        Instant now = now();
+        games.markMissing(verdict.mark(), now);
+        games.deactivate(verdict.deactivate(), now);
+        explain(verdict);
+        return verdict.deactivate().cardinality();
+    }
+
+    private static void explain(ListShrinkGuard.Verdict verdict) {
+        long gone = verdict.missing();
+        long active = verdict.active();
+        ListShrinkGuard.Run run = verdict.run();
+        switch (verdict.shape()) {
+            case COMPLETE -> { }
+            case USUAL -> log.info("Deactivated {} games no longer in the app list", gone);
+            case FAR_TOO_MANY -> log.warn("The app list lacks {} of the {} active games, more than a quarter: "
+                    + "deactivating none of them in case the list is wrong", gone, active);
+            case TRUNCATED -> log.warn("The app list lacks {} of the {} active games, {} of them in one run ({}, "
+                    + "appids {} to {}): it looks truncated, so none is deactivated", gone, active, run.length(),
+                    run.tail() ? "its tail" : "a page missing", run.firstAppId(), run.lastAppId());
+            case SCATTERED -> log.info("Deactivated {} games no longer in the app list ({} of the {} active, "
+                    + "missing all over the appid range: delistings, not a truncated list)", gone, gone, active);
+            case UNCONFIRMED -> log.warn("The app list lacks {} of the {} active games: {} deactivated (missing from "
+                    + "the previous complete list too), {} kept until the next complete list confirms them", gone,
+                    active, verdict.deactivate().cardinality(), verdict.mark().cardinality());
         }
-        if (gone * 100 > active * maxShrinkPercent) {
-            log.warn("The app list lacks {} of the {} active games, more than MAX_LIST_SHRINK={}%: "
-                    + "deactivating none of them in case the list is wrong", gone, active, maxShrinkPercent);
-            return 0;
-        }
-        games.deactivate(missing, now());
-        log.info("Deactivated {} games no longer in the app list", gone);
-        return gone;
     }
 
     private Instant now() {

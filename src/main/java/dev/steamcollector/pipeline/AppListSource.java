@@ -12,6 +12,14 @@ public interface AppListSource {
      */
     boolean fetchAll(Consumer<AppListBatch> sink);
 
+    /**
+     * Whether the list arrives in appid order, so that a truncated list lacks a run of consecutive
+     * games; the list-shrink guard tells truncations from delistings by that.
+     */
+    default boolean inAppIdOrder() {
+        return false;
+    }
+
     /** Says where the list comes from, for the log. */
     String description();
 }

@@ -50,6 +50,12 @@ public final class SteamAppListSource implements AppListSource {
         }
     }
 
+    /** IStoreService/GetAppList pages ascend by appid, each after the previous page's last. */
+    @Override
+    public boolean inAppIdOrder() {
+        return true;
+    }
+
     @Override
     public String description() {
         return "Steam Web API IStoreService/GetAppList";
