@@ -5,8 +5,9 @@ import java.time.Instant;
 
 /**
  * Which games' details a run fetches. {@code DUE}: pending, then failed whose retry time has
- * come, then successes older than {@code staleBefore}. {@code FAILED}: every failed game.
- * {@code ALL}: every active game not fetched since {@code staleBefore}.
+ * come, then successes older than {@code staleBefore}: first those whose {@code last_modified}
+ * moved past their last fetch, then the stalest. {@code FAILED}: every failed game. {@code ALL}:
+ * every active game not fetched since {@code staleBefore}, in the same order.
  */
 public record DueSelection(Kind kind, Instant now, Instant staleBefore, int limit) {
 

@@ -165,9 +165,11 @@ public final class MetadataRepository {
 
     /** The games whose details are due, in the order they should be fetched. */
     public List<DueGame> findDue(DueSelection selection) {
-        // new games first (the newest appids first), then failures, then the stalest
+        // new games first (the newest appids first), then failures, then games whose store data changed
+        // since their details were fetched (the keyed app list's last_modified), then the stalest
         String sql = "SELECT m.app_id, m.fetch_attempts" + dueFrom(selection.kind())
-                + " ORDER BY CASE m.fetch_status WHEN 'pending' THEN 0 WHEN 'failed' THEN 1 ELSE 2 END,"
+                + " ORDER BY CASE WHEN m.fetch_status = 'pending' THEN 0 WHEN m.fetch_status = 'failed' THEN 1"
+                + " WHEN g.last_modified > m.details_fetched_at THEN 2 ELSE 3 END,"
                 + " CASE WHEN m.fetch_status = 'pending' THEN -m.app_id ELSE 0 END,"
                 + " COALESCE(m.details_fetched_at, m.next_attempt_at), m.app_id LIMIT ?";
         return database.query(connection -> {
@@ -223,6 +225,19 @@ public final class MetadataRepository {
             Parameters.setInstant(query, index++, selection.staleBefore());
         }
         return index;
+    }
+
+    /** How many active games' store data changed ({@code last_modified}) since their details were fetched. */
+    public long countChangedSinceDetails() {
+        return database.query(connection -> {
+            try (PreparedStatement query = connection.prepareStatement("SELECT COUNT(*) FROM game_metadata m"
+                    + " JOIN games g ON g.app_id = m.app_id WHERE g.is_active = TRUE"
+                    + " AND g.last_modified > m.details_fetched_at");
+                    ResultSet row = query.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        });
     }
 
     /** How many games have each fetch status. */
