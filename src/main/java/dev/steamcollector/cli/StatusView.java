@@ -33,6 +33,11 @@ record StatusView(String database, StatusReport report, RateLimit detailsLimit) 
         }
         out.printf("Metadata:  %s%n", statuses);
         out.printf("Due:       %s%n", describeDue());
+        if (report.lastModified() != null) {
+            out.printf("Changes:   newest store change %s; %s changed since their details%n",
+                    TIME.format(report.lastModified()), count(report.changedSinceDetails())
+                            + (report.changedSinceDetails() == 1 ? " game" : " games"));
+        }
         if (report.lastRuns().isEmpty()) {
             out.println("Runs:      none yet");
         } else {
@@ -55,6 +60,9 @@ record StatusView(String database, StatusReport report, RateLimit detailsLimit) 
         }
         root.put("due", report.dueGames());
         root.put("etaSeconds", etaSeconds());
+        // the keyed app list's last_modified: when the newest change to an active game's store data was
+        root.put("lastModified", report.lastModified() == null ? null : report.lastModified().toString());
+        root.put("changedSinceDetails", report.changedSinceDetails());
         ArrayNode runs = root.putArray("runs");
         for (RunRecord run : report.lastRuns()) {
             ObjectNode node = runs.addObject();

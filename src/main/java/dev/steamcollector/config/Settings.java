@@ -1,8 +1,12 @@
 package dev.steamcollector.config;
 
+import java.time.Duration;
 import java.util.List;
 
-/** Everything the program is configured with, read once at start-up. */
+/**
+ * Everything the program is configured with, read once at start-up. {@code priceSweepPeriod}: with
+ * change numbers, {@code prices} still asks about every game at least this often.
+ */
 public record Settings(
         DatabaseSettings database,
         ApiSettings api,
@@ -10,6 +14,7 @@ public record Settings(
         ResilienceSettings resilience,
         String logLevel,
         List<String> storeCountryCodes,
+        Duration priceSweepPeriod,
         NotifySettings notifications,
         MetricsSettings metrics) {
 

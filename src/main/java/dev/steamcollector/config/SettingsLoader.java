@@ -24,7 +24,8 @@ public final class SettingsLoader {
     }
 
     public Settings load() {
-        return new Settings(database(), api(), pipeline(), resilience(), logLevel(), countryCodes(), notifySettings(), metrics());
+        return new Settings(database(), api(), pipeline(), resilience(), logLevel(), countryCodes(),
+                Durations.parse("PRICE_SWEEP_PERIOD", text("PRICE_SWEEP_PERIOD", "7d")), notifySettings(), metrics());
     }
 
     public DatabaseSettings database() {

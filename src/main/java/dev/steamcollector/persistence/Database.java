@@ -92,6 +92,10 @@ public final class Database implements AutoCloseable {
         return new PriceRepository(this);
     }
 
+    public PriceCheckRepository priceChecks() {
+        return new PriceCheckRepository(this);
+    }
+
     public RunRepository runs() {
         return new RunRepository(this);
     }

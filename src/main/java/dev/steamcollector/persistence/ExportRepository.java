@@ -31,7 +31,9 @@ public final class ExportRepository {
             new ExportColumn("name", Kind.TEXT),
             new ExportColumn("is_active", Kind.BOOLEAN),
             new ExportColumn("created_at", Kind.TIMESTAMP),
-            new ExportColumn("updated_at", Kind.TIMESTAMP));
+            new ExportColumn("updated_at", Kind.TIMESTAMP),
+            new ExportColumn("last_modified", Kind.TIMESTAMP),
+            new ExportColumn("price_change_number", Kind.NUMBER));
 
     private static final List<ExportColumn> BOOKKEEPING_COLUMNS = List.of(
             new ExportColumn("last_updated", Kind.TIMESTAMP),

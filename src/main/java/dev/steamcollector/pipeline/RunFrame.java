@@ -128,7 +128,7 @@ public final class RunFrame {
         db.runs().finish(id, status, counters, message, finished);
         RunSummary summary = new RunSummary(id, mode, status,
                 Duration.between(started, finished).truncatedTo(ChronoUnit.MILLIS), counters, tally.pages(),
-                http.stats(), message);
+                http.stats(), message, tally.notes());
         return new RunReport(summary, Optional.ofNullable(outcome));
     }
 

@@ -6,6 +6,7 @@ import dev.steamcollector.model.RunCounters;
 import dev.steamcollector.model.RunStatus;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -18,10 +19,12 @@ public record RunSummary(
         RunCounters counters,
         long pages,
         Map<Endpoint, EndpointStats.Snapshot> endpoints,
-        String message) {
+        String message,
+        List<String> notes) {
 
     public RunSummary {
         endpoints = Map.copyOf(endpoints);
+        notes = List.copyOf(notes);
     }
 
     public void printTo(PrintWriter out) {
@@ -34,6 +37,7 @@ public record RunSummary(
         }
         out.printf(Locale.ROOT, "  Details:   %,d games processed: %,d succeeded, %,d not found, %,d failed%n",
                 counters.gamesProcessed(), counters.gamesSucceeded(), counters.gamesNotFound(), counters.gamesFailed());
+        notes.forEach(note -> out.println("  " + note));
         endpoints.entrySet().stream()
                 .filter(entry -> entry.getValue().requests() > 0)
                 .sorted(Map.Entry.comparingByKey())

@@ -6,6 +6,8 @@ import dev.steamcollector.metrics.TaskMetrics;
 import dev.steamcollector.model.FetchStatus;
 import dev.steamcollector.model.RunCounters;
 import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
 /** The counters of a run as it goes, safe to update from any thread; each game also counts in the metrics. */
@@ -18,6 +20,7 @@ public final class RunTally {
     private final AtomicLong succeeded = new AtomicLong();
     private final AtomicLong notFound = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
+    private final List<String> notes = new CopyOnWriteArrayList<>();
     private final TaskMetrics metrics;
 
     /** A tally whose games count in metrics of its own, which nobody publishes. */
@@ -58,6 +61,15 @@ public final class RunTally {
     void failed() {
         failed.incrementAndGet();
         metrics.gameProcessed(FetchStatus.FAILED);
+    }
+
+    /** Adds a line to the run's summary (e.g. which games {@code prices} asked about, and why). */
+    void note(String line) {
+        notes.add(line);
+    }
+
+    public List<String> notes() {
+        return List.copyOf(notes);
     }
 
     public long pages() {

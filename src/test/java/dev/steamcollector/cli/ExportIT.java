@@ -54,10 +54,13 @@ class ExportIT {
     static final Instant DEACTIVATED = Instant.parse("2026-01-04T00:00:00.001Z");
     static final String TRICKY_NAME = "Half-Life: \"Source\", Ep. 2\nline";
     static final String TAGS = "{\"FPS\":10,\"Sci-fi\":3}";
+    /** The keyed app list's change data of game 10 (the others came without). */
+    static final Instant LAST_MODIFIED = Instant.ofEpochSecond(1_745_368_572);
+    static final long PRICE_CHANGE_NUMBER = 29_993_100L;
 
     /** The export's columns, in order: part of the contract, like the tables'. */
     static final List<String> HEADER = List.of("app_id", "name", "is_active", "created_at", "updated_at",
-            "developer", "publisher", "owners_estimate", "owners_min", "owners_max", "positive_reviews",
+            "last_modified", "price_change_number", "developer", "publisher", "owners_estimate", "owners_min", "owners_max", "positive_reviews",
             "negative_reviews", "score_rank", "average_playtime_forever", "average_playtime_2weeks",
             "median_playtime_forever", "median_playtime_2weeks", "ccu", "price_cents", "initial_price_cents",
             "discount_percent", "genre", "languages", "tags_json", "last_updated", "fetch_status", "fetch_attempts",
@@ -221,7 +224,8 @@ class ExportIT {
     private Map<String, String> seed(TestDatabase db) {
         try (Database database = Database.open(db.settings())) {
             database.migrations().apply();
-            database.games().upsertGames(List.of(new Game(10, TRICKY_NAME), new Game(20, "ポケモン"),
+            database.games().upsertGames(List.of(new Game(10, TRICKY_NAME, LAST_MODIFIED, PRICE_CHANGE_NUMBER),
+                    new Game(20, "ポケモン"),
                     new Game(30, "Ü,ber"), new Game(40, null), new Game(50, "Gone, for now")), CREATED);
             BitSet gone = new BitSet();
             gone.set(50);
@@ -260,7 +264,8 @@ class ExportIT {
 
     private static Map<String, Object> row(long appId, String name, boolean active, Instant updated,
             GameMetadata data, Instant lastUpdated, String status, long attempts, String error) {
-        List<Object> values = new ArrayList<>(Arrays.asList(appId, name, active, CREATED, updated));
+        List<Object> values = new ArrayList<>(Arrays.asList(appId, name, active, CREATED, updated,
+                appId == 10 ? LAST_MODIFIED : null, appId == 10 ? PRICE_CHANGE_NUMBER : null));
         Object[] metadata = data == null ? new Object[19] : new Object[] {data.developer(), data.publisher(),
             data.ownersEstimate(), data.ownersMin(), data.ownersMax(), data.positiveReviews(), data.negativeReviews(),
             data.scoreRank(), data.averagePlaytimeForever(), data.averagePlaytime2weeks(),

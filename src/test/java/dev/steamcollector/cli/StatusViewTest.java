@@ -29,7 +29,7 @@ class StatusViewTest {
             80000 | 200/5minutes | 120000 | Due:       80,000 games' details (about 33h20m at 200/5minutes)
             """)
     void showsTheDueWorkAndItsEtaAtTheLimit(long due, String limit, long etaSeconds, String line) throws Exception {
-        StatusView view = new StatusView("jdbc:sqlite:x.db", new StatusReport(NONE, due, 0, due, List.of()),
+        StatusView view = new StatusView("jdbc:sqlite:x.db", new StatusReport(NONE, due, 0, due, List.of(), null, 0),
                 RateLimit.parse("STEAMSPY_API_LIMIT", limit));
 
         StringWriter text = new StringWriter();

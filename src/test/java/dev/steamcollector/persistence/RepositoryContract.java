@@ -64,12 +64,22 @@ abstract class RepositoryContract {
                 100, 5, null, 60, 0, 30, 0, 42, priceCents, 1999, 50, "Action", "English", "{\"FPS\":10}");
     }
 
+    static BitSet bits(int... appIds) {
+        BitSet set = new BitSet();
+        for (int id : appIds) {
+            set.set(id);
+        }
+        return set;
+    }
+
     @Nested
     class Migrations {
 
         @Test
         void createsEveryTableAndColumnOfTheContract() throws SQLException {
-            assertThat(columns("games")).contains("app_id", "name", "created_at", "updated_at", "is_active");
+            assertThat(columns("games")).contains("app_id", "name", "created_at", "updated_at", "is_active",
+                    "last_modified", "price_change_number");
+            assertThat(columns("price_checks")).contains("app_id", "country", "price_change_number", "checked_at");
             assertThat(columns("game_metadata")).contains("app_id", "developer", "publisher", "owners_estimate",
                     "owners_min", "owners_max", "positive_reviews", "negative_reviews", "score_rank",
                     "average_playtime_forever", "average_playtime_2weeks", "median_playtime_forever",
@@ -156,6 +166,35 @@ abstract class RepositoryContract {
             database.games().upsertGames(List.of(new Game(10, "Back")), T1);
 
             assertThat(database.games().countByActive()).isEqualTo(new GameRepository.ActiveCounts(1, 0));
+        }
+
+        @Test
+        void keepsTheListsChangeNumbersAndNeverForgetsThemForAListWithout() {
+            database.games().upsertGames(List.of(new Game(10, "Counter-Strike", T0, 100L)), T0);
+            database.games().upsertGames(List.of(new Game(10, "Counter-Strike", T1, 105L)), T1);
+            assertThat(database.games().findNewestLastModified()).contains(T1);
+            assertThat(db.queryLong("SELECT price_change_number FROM games")).isEqualTo(105);
+
+            database.games().upsertGames(List.of(new Game(10, "Counter-Strike")), T2);
+
+            assertThat(database.games().findNewestLastModified()).contains(T1);
+            assertThat(db.queryLong("SELECT price_change_number FROM games")).isEqualTo(105);
+        }
+
+        @Test
+        void aGameMissingFromAListKeepsTheTimeItFirstWentMissingUntilItIsListedAgain() {
+            database.games().upsertGames(List.of(new Game(10, "A"), new Game(20, "B")), T0);
+            database.games().markMissing(bits(10, 20), T1);
+            database.games().markMissing(bits(10), T2);
+            assertThat(database.games().findMissingActiveAppIds()).isEqualTo(bits(10, 20));
+            // marked at T1 both, and the second mark of 10 at T2 kept its first time
+            assertThat(db.queryLong("SELECT COUNT(DISTINCT missing_since) FROM games")).isEqualTo(1);
+
+            database.games().upsertGames(List.of(new Game(10, "A")), T2);
+            database.games().deactivate(bits(20), T2);
+
+            assertThat(database.games().findMissingActiveAppIds()).isEqualTo(new BitSet());
+            assertThat(db.queryLong("SELECT COUNT(*) FROM games WHERE missing_since IS NOT NULL")).isZero();
         }
 
         @Test
@@ -281,13 +320,23 @@ abstract class RepositoryContract {
                     .as("the limit caps what is fetched, not what is due").isEqualTo(2);
         }
 
-        private static BitSet bits(int... appIds) {
-            BitSet set = new BitSet();
-            for (int id : appIds) {
-                set.set(id);
-            }
-            return set;
+        @Test
+        void gamesWhoseStoreDataChangedSinceTheirDetailsComeBeforeMerelyStaleOnes() {
+            database.games().upsertGames(List.of(new Game(30, "DoD"), new Game(40, "DMC")), T0);
+            // 10 is the stalest; 30 changed (last_modified T2) after its fetch at T1; 40 changed before its fetch
+            database.metadata().upsert(List.of(new Fetched(metadata(10, "Valve", 999), T0),
+                    new Fetched(metadata(20, "Valve", 999), T0.plusSeconds(60)),
+                    new Fetched(metadata(30, "Valve", 999), T1), new Fetched(metadata(40, "Valve", 999), T1)));
+            database.games().upsertGames(List.of(new Game(30, "DoD", T2, 5L), new Game(40, "DMC", T0, 6L)), T2);
+            Instant later = T2.plus(1, ChronoUnit.DAYS);
+
+            List<DueGame> due = database.metadata().findDue(DueSelection.dueAt(later, 10));
+
+            assertThat(due).extracting(DueGame::appId).containsExactly(30, 10, 20, 40);
+            assertThat(database.metadata().countChangedSinceDetails()).isEqualTo(1);
+            assertThat(database.games().findNewestLastModified()).contains(T2);
         }
+
 
         @Test
         void rerunningABatchNeverDuplicates() {
