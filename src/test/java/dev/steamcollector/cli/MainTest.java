@@ -55,7 +55,7 @@ class MainTest {
         }
 
         @ParameterizedTest(name = "{0} --help")
-        @ValueSource(strings = {"migrate", "status"})
+        @ValueSource(strings = {"migrate", "status", "prices"})
         void eachCommandHasHelp(String command) throws IOException {
             int code = run(command, "--help");
 
@@ -108,6 +108,16 @@ class MainTest {
 
     @Nested
     class ConfigurationErrors {
+
+        @Test
+        void aBadSweepPeriodOptionNamesItsVariableAndTouchesNoDatabase() throws IOException {
+            int code = run("prices", "--sweep-period", "weekly");
+
+            assertThat(code).isEqualTo(ExitCodes.USAGE);
+            assertThat(errLines()).singleElement().asString()
+                    .startsWith("steam-collector: PRICE_SWEEP_PERIOD: 'weekly' is not a duration");
+            assertNoDatabaseWasCreated();
+        }
 
         @Test
         void badDatabaseUrlOptionIsOneLineAndExitsTwo() throws IOException {

@@ -55,6 +55,8 @@ class SettingsLoaderRejectionTest {
             STORE_COUNTRY_CODES         | usa
             STORE_COUNTRY_CODES         | us,d3
             STORE_COUNTRY_CODES         | ','
+            PRICE_SWEEP_PERIOD          | weekly
+            PRICE_SWEEP_PERIOD          | 0d
             ENABLE_DISCORD              | maybe
             ENABLE_METRICS              | enabled
             STEAM_API_URL               | ftp://x

@@ -83,6 +83,7 @@ class SettingsLoaderTest {
         void logsAtInfoAndTracksUsPrices() {
             assertThat(settings.logLevel()).isEqualTo("INFO");
             assertThat(settings.storeCountryCodes()).containsExactly("us");
+            assertThat(settings.priceSweepPeriod()).isEqualTo(Duration.ofDays(7));
         }
 
         @Test
@@ -116,6 +117,7 @@ class SettingsLoaderTest {
                     Map.entry("RETRY_ATTEMPTS", "0"),
                     Map.entry("LOG_LEVEL", "debug"),
                     Map.entry("STORE_COUNTRY_CODES", "US, de,gb,,us"),
+                    Map.entry("PRICE_SWEEP_PERIOD", "36h"),
                     Map.entry("ENABLE_DISCORD", "true"),
                     Map.entry("DISCORD_WEBHOOK_URL", "https://discord.com/api/webhooks/1/abc"),
                     Map.entry("NOTIFY_MIN_DROP_PERCENT", "5"),
@@ -138,6 +140,7 @@ class SettingsLoaderTest {
             assertThat(settings.pipeline()).isEqualTo(new PipelineSettings(8, 500, 0));
             assertThat(settings.logLevel()).isEqualTo("DEBUG");
             assertThat(settings.storeCountryCodes()).containsExactly("us", "de", "gb");
+            assertThat(settings.priceSweepPeriod()).isEqualTo(Duration.ofHours(36));
             assertThat(settings.notifications()).isEqualTo(new NotifySettings(true,
                     Optional.of(new Secret("https://discord.com/api/webhooks/1/abc")), 5, 50, 0));
             assertThat(settings.metrics()).isEqualTo(new MetricsSettings(true,

@@ -12,7 +12,7 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.QueryParameter;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.junit.Stubbing;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import java.util.Collection;
 import java.util.List;
@@ -48,7 +48,7 @@ public final class AppListFake implements ResponseDefinitionTransformerV2 {
     }
 
     /** Answers the app list requests carrying the test key. */
-    public void serve(WireMockExtension server) {
+    public void serve(Stubbing server) {
         server.stubFor(WireMock.get(urlPathEqualTo(PATH)).withQueryParam("key", equalTo(TestApis.API_KEY))
                 .willReturn(okJson("{}").withTransformers(getName())));
     }
@@ -87,7 +87,7 @@ public final class AppListFake implements ResponseDefinitionTransformerV2 {
     }
 
     /** How many app list requests reached the fake. */
-    public static int requests(WireMockExtension server) {
+    public static int requests(Stubbing server) {
         return server.findAll(getRequestedFor(urlPathEqualTo(PATH))).size();
     }
 

@@ -8,7 +8,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import com.github.tomakehurst.wiremock.junit.Stubbing;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import java.util.Arrays;
 import java.util.List;
@@ -36,7 +36,7 @@ public final class StoreFake implements ResponseDefinitionTransformerV2 {
                 currency, initial, finalCents, discount, finalCents);
     }
 
-    public void serve(WireMockExtension server) {
+    public void serve(Stubbing server) {
         server.stubFor(get(urlPathEqualTo(PATH)).withQueryParam("filters", equalTo("price_overview"))
                 .willReturn(okJson("{}").withTransformers(getName())));
     }
@@ -47,14 +47,14 @@ public final class StoreFake implements ResponseDefinitionTransformerV2 {
     }
 
     /** Every appid asked about in {@code country} since the requests were last reset, in order. */
-    public static List<Integer> asked(WireMockExtension server, String country) {
+    public static List<Integer> asked(Stubbing server, String country) {
         return server.findAll(getRequestedFor(urlPathEqualTo(PATH)).withQueryParam("cc", equalTo(country))).stream()
                 .flatMap(request -> Arrays.stream(request.queryParameter("appids").firstValue().split(",")))
                 .map(Integer::valueOf)
                 .toList();
     }
 
-    public static int requests(WireMockExtension server) {
+    public static int requests(Stubbing server) {
         return server.findAll(getRequestedFor(urlPathEqualTo(PATH))).size();
     }
 
