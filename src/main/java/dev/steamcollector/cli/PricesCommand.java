@@ -53,7 +53,8 @@ final class PricesCommand implements Callable<Integer> {
         if (perRequest < 1 || perRequest > 1_000) {
             throw new ParameterException(spec.commandLine(), "--per-request takes 1 to 1000");
         }
-        Settings settings = root.loadSettings(sweepPeriod == null ? Map.of() : Map.of("PRICE_SWEEP_PERIOD", sweepPeriod));
+        Settings settings = root.loadSettings(
+                sweepPeriod == null ? Map.of() : Map.of("PRICE_SWEEP_PERIOD", sweepPeriod));
         StopSignal stop = new StopSignal();
         Signals.install(stop);
         Metrics metrics = new Metrics();

@@ -106,7 +106,8 @@ public final class ChangesBenchmark {
     }
 
     private static Map<String, String> environment(String base) {
-        return Map.ofEntries(Map.entry("DATABASE_URL", TestDatabase.sqlite(Path.of("")).url()), Map.entry("STEAM_API_KEY", TestApis.API_KEY),
+        return Map.ofEntries(Map.entry("DATABASE_URL", TestDatabase.sqlite(Path.of("")).url()),
+                Map.entry("STEAM_API_KEY", TestApis.API_KEY),
                 Map.entry("STEAM_API_URL", base), Map.entry("STEAM_STORE_URL", base),
                 Map.entry("STEAMSPY_API_URL", base + "/api.php"), Map.entry("STEAM_WEB_API_LIMIT", "1000/second"),
                 Map.entry("STEAM_STORE_API_LIMIT", "1000/second"), Map.entry("STORE_COUNTRY_CODES", COUNTRY),

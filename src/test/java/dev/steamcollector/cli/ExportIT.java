@@ -60,11 +60,11 @@ class ExportIT {
 
     /** The export's columns, in order: part of the contract, like the tables'. */
     static final List<String> HEADER = List.of("app_id", "name", "is_active", "created_at", "updated_at",
-            "last_modified", "price_change_number", "developer", "publisher", "owners_estimate", "owners_min", "owners_max", "positive_reviews",
-            "negative_reviews", "score_rank", "average_playtime_forever", "average_playtime_2weeks",
-            "median_playtime_forever", "median_playtime_2weeks", "ccu", "price_cents", "initial_price_cents",
-            "discount_percent", "genre", "languages", "tags_json", "last_updated", "fetch_status", "fetch_attempts",
-            "last_error");
+            "last_modified", "price_change_number", "developer", "publisher", "owners_estimate", "owners_min",
+            "owners_max", "positive_reviews", "negative_reviews", "score_rank", "average_playtime_forever",
+            "average_playtime_2weeks", "median_playtime_forever", "median_playtime_2weeks", "ccu", "price_cents",
+            "initial_price_cents", "discount_percent", "genre", "languages", "tags_json", "last_updated",
+            "fetch_status", "fetch_attempts", "last_error");
 
     @TempDir
     Path directory;
