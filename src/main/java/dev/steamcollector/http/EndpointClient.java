@@ -125,8 +125,8 @@ public final class EndpointClient {
         Optional<Duration> retryAfter;
         try (Response response = http.newCall(request).execute()) {
             status = response.code();
-            body = response.body().string();
             retryAfter = ResponseClassifier.parseRetryAfter(response.header("Retry-After"), Instant.now());
+            body = readBody(response, what, sent);
         } catch (InterruptedIOException e) {
             if (Thread.currentThread().isInterrupted()) {
                 throw new InterruptedException("interrupted");
@@ -151,6 +151,22 @@ public final class EndpointClient {
         };
     }
 
+    /** The body, refused past what any real answer of this endpoint weighs (not retried: it would come back as large). */
+    private String readBody(Response response, String what, GateExit sent) throws IOException {
+        try {
+            return AnswerLimit.read(response.body(), AnswerLimit.of(endpoint));
+        } catch (AnswerLimit.TooLarge e) {
+            finished(sent, Integer.toString(response.code()));
+            throw invalid(what, e.getMessage());
+        }
+    }
+
+    private FetchException.Invalid invalid(String what, String reason) {
+        FetchException.Invalid invalid = new FetchException.Invalid(describe(what, reason));
+        log.warn("{}; not stored", invalid.getMessage());
+        return invalid;
+    }
+
     private void finished(GateExit sent, String status) {
         listener.requestFinished(endpoint, status, sent.until(ticker.nanoTime()));
     }
@@ -159,6 +175,8 @@ public final class EndpointClient {
         T value;
         try {
             value = parser.parse(body);
+        } catch (FetchException.Invalid e) {
+            throw invalid(what, e.getMessage());
         } catch (IOException | RuntimeException e) {
             if (e instanceof FetchException fetch) {
                 throw fetch;

@@ -5,7 +5,8 @@ import java.util.Optional;
 
 /** A request that did not produce a usable answer. The subclasses say whether trying again can help. */
 public sealed class FetchException extends RuntimeException
-        permits FetchException.Retryable, FetchException.Rejected, FetchException.EndpointDown {
+        permits FetchException.Retryable, FetchException.Rejected, FetchException.Invalid,
+        FetchException.EndpointDown {
 
     private static final long serialVersionUID = 1L;
 
@@ -49,6 +50,19 @@ public sealed class FetchException extends RuntimeException
 
         public int status() {
             return status;
+        }
+    }
+
+    /**
+     * An answer that arrived but is not data: about another appid than the one asked, a value
+     * outside any sane range, or a body larger than any real answer. It fails the game it was
+     * for and is not asked again in this run: the same question would get the same answer.
+     */
+    public static final class Invalid extends FetchException {
+        private static final long serialVersionUID = 1L;
+
+        public Invalid(String message) {
+            super(message, null);
         }
     }
 

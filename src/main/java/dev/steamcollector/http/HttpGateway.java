@@ -14,6 +14,8 @@ import okhttp3.OkHttpClient;
 /** The one HTTP client of the process and the gated client of each endpoint. */
 public final class HttpGateway implements AutoCloseable {
 
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
+
     private final OkHttpClient http;
     private final Map<Endpoint, EndpointClient> clients = new EnumMap<>(Endpoint.class);
     private final Map<RateGate, ColdStart> coldStarts = new IdentityHashMap<>();
@@ -27,9 +29,11 @@ public final class HttpGateway implements AutoCloseable {
     public HttpGateway(ApiSettings api, RetryPolicy policy, Ticker ticker, String userAgent, RequestListener listener) {
         this.listener = listener;
         this.http = new OkHttpClient.Builder()
-                .connectTimeout(Duration.ofSeconds(10))
+                .connectTimeout(min(CONNECT_TIMEOUT, api.requestTimeout()))
                 .readTimeout(api.requestTimeout())
                 .writeTimeout(api.requestTimeout())
+                // HTTP_TIMEOUT bounds the whole request, not one read; the wait at the gate is not part of it
+                .eventListenerFactory(CallDeadline.of(api.requestTimeout()))
                 // retries are ours: counted, paced and backed off
                 .retryOnConnectionFailure(false)
                 .addInterceptor(chain -> chain.proceed(
@@ -88,6 +92,10 @@ public final class HttpGateway implements AutoCloseable {
         void done() {
             answered.countDown();
         }
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     private static void awaitGate(RateGate gate) throws InterruptedIOException {

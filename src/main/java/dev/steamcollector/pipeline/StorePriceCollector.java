@@ -113,6 +113,11 @@ public final class StorePriceCollector {
                     checked.add(game);
                     tally.notFound();
                 }
+                case StorePrice.Invalid invalid -> {
+                    // not a check: asked again next run
+                    log.warn("Store price of appid {}: {}; not stored", game.appId(), invalid.reason());
+                    tally.failed();
+                }
                 case null -> tally.failed();
             }
         }

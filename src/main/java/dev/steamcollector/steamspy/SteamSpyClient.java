@@ -1,6 +1,7 @@
 package dev.steamcollector.steamspy;
 
 import dev.steamcollector.http.EndpointClient;
+import dev.steamcollector.http.FetchException;
 import java.util.List;
 import java.util.Optional;
 import okhttp3.HttpUrl;
@@ -30,12 +31,15 @@ public final class SteamSpyClient {
         return pages.get(url, "page " + page, parser::parsePage);
     }
 
-    /** {@code request=appdetails&appid=N} (https://steamspy.com/api.php); empty when the game is unknown. */
+    /**
+     * {@code request=appdetails&appid=N} (https://steamspy.com/api.php); empty when the game is
+     * unknown. An answer about another appid, or with values out of range, is {@link FetchException.Invalid}.
+     */
     public Optional<SteamSpyRecord> fetchDetails(int appId) {
         HttpUrl url = base.newBuilder()
                 .addQueryParameter("request", "appdetails")
                 .addQueryParameter("appid", Integer.toString(appId))
                 .build();
-        return details.get(url, "appdetails " + appId, parser::parseDetails);
+        return details.get(url, "appdetails " + appId, body -> parser.parseDetails(appId, body));
     }
 }

@@ -2,19 +2,27 @@ package dev.steamcollector.steamspy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.steamcollector.http.FetchException;
+import dev.steamcollector.model.Bounds;
 import dev.steamcollector.model.GameMetadata;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** Reads SteamSpy's JSON, quirks included (see API-FACTS): string prices, {@code []} tags, {@code ""} ranks. */
+/**
+ * Reads SteamSpy's JSON, quirks included (see API-FACTS): string prices, {@code []} tags, {@code ""}
+ * ranks. An answer is only ever about the appid asked, and every value must lie in its sane
+ * {@link Bounds}: anything else is an invalid answer, never data.
+ */
 public final class SteamSpyParser {
 
     /** SteamSpy answers this appid for games whose data the developer asked to hide. */
     static final int HIDDEN_APP_ID = 999_999;
+    private static final Logger log = LoggerFactory.getLogger(SteamSpyParser.class);
 
     private final ObjectMapper json;
 
@@ -22,26 +30,55 @@ public final class SteamSpyParser {
         this.json = json;
     }
 
-    /** A {@code request=all} page: every known game on it; an empty list past the last page. */
+    /**
+     * A {@code request=all} page: every known game on it; an empty list past the last page. An
+     * invalid record (filed under another appid than its own, or with a value out of range) is
+     * skipped, and the rest of the page kept.
+     */
     public List<SteamSpyRecord> parsePage(String body) throws IOException {
         JsonNode root = json.readTree(body);
         if (root == null || !root.isObject()) {
             throw new IOException("expected an object keyed by appid");
         }
         List<SteamSpyRecord> records = new ArrayList<>(root.size());
-        for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext(); ) {
-            toRecord(it.next().getValue()).ifPresent(records::add);
+        List<String> skipped = new ArrayList<>();
+        for (Map.Entry<String, JsonNode> entry : root.properties()) {
+            try {
+                pageRecord(entry.getKey(), entry.getValue()).ifPresent(records::add);
+            } catch (FetchException.Invalid e) {
+                skipped.add("appid " + Bounds.shown(entry.getKey()) + ": " + e.getMessage());
+            }
+        }
+        if (!skipped.isEmpty()) {
+            log.warn("SteamSpy page: {} invalid records skipped, their stored data kept ({}{})", skipped.size(),
+                    skipped.getFirst(), skipped.size() > 1 ? "; …" : "");
+            skipped.forEach(reason -> log.debug("SteamSpy page record skipped: {}", reason));
         }
         return records;
     }
 
-    /** A {@code request=appdetails} answer; empty when SteamSpy does not know the game or hides it. */
-    public Optional<SteamSpyRecord> parseDetails(String body) throws IOException {
+    /**
+     * A {@code request=appdetails} answer for {@code appId}; empty when SteamSpy does not know the
+     * game or hides it.
+     */
+    public Optional<SteamSpyRecord> parseDetails(int appId, String body) throws IOException {
         JsonNode root = json.readTree(body);
         if (root == null || !root.isObject()) {
             throw new IOException("expected a JSON object");
         }
+        long answered = new RecordFields(root).appId();
+        if (answered > 0 && answered != HIDDEN_APP_ID && answered != appId) {
+            throw new FetchException.Invalid("answer about appid " + answered + " instead of " + appId);
+        }
         return toRecord(root);
+    }
+
+    private Optional<SteamSpyRecord> pageRecord(String key, JsonNode node) throws IOException {
+        Optional<SteamSpyRecord> record = toRecord(node);
+        if (record.isPresent() && !key.equals(Integer.toString(record.get().appId()))) {
+            throw new FetchException.Invalid("the record is about appid " + record.get().appId());
+        }
+        return record;
     }
 
     /** Every not-found shape (API-FACTS): {@code {}}, no appid, appid 0, a null name, or the hidden appid. */
@@ -49,76 +86,37 @@ public final class SteamSpyParser {
         if (!node.isObject()) {
             throw new IOException("expected a game object");
         }
-        int appId = node.path("appid").asInt(0);
-        JsonNode name = node.get("name");
-        if (appId <= 0 || appId == HIDDEN_APP_ID || name == null || name.isNull()) {
+        RecordFields fields = new RecordFields(node);
+        long appId = fields.appId();
+        if (appId <= 0 || appId == HIDDEN_APP_ID) {
             return Optional.empty();
         }
-        Owners owners = Owners.parse(text(node, "owners"));
-        GameMetadata metadata = new GameMetadata(appId,
-                nonEmpty(node, "developer"), nonEmpty(node, "publisher"), text(node, "owners"),
-                owners.min(), owners.max(),
-                integer(node, "positive"), integer(node, "negative"), integer(node, "score_rank"),
-                integer(node, "average_forever"), integer(node, "average_2weeks"),
-                integer(node, "median_forever"), integer(node, "median_2weeks"),
-                integer(node, "ccu"), integer(node, "price"), integer(node, "initialprice"), integer(node, "discount"),
-                nonEmpty(node, "genre"), nonEmpty(node, "languages"), tags(node.get("tags")));
-        return Optional.of(new SteamSpyRecord(appId, name.asText(), metadata));
+        String name = fields.text("name", Bounds.NAME_CHARS);
+        if (name == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new SteamSpyRecord((int) appId, name, metadata((int) appId, fields)));
     }
 
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value == null || value.isNull() ? null : value.asText();
+    private static GameMetadata metadata(int appId, RecordFields fields) {
+        RecordFields.Owners owners = fields.owners();
+        return new GameMetadata(appId,
+                nonBlank(fields.text("developer", Bounds.TEXT_CHARS)), nonBlank(fields.text("publisher", Bounds.TEXT_CHARS)),
+                owners.text(), owners.min(), owners.max(),
+                fields.count("positive", Bounds.REVIEWS), fields.count("negative", Bounds.REVIEWS),
+                fields.count("score_rank", Bounds.PERCENT),
+                fields.count("average_forever", Bounds.PLAYTIME_MINUTES),
+                fields.count("average_2weeks", Bounds.PLAYTIME_MINUTES),
+                fields.count("median_forever", Bounds.PLAYTIME_MINUTES),
+                fields.count("median_2weeks", Bounds.PLAYTIME_MINUTES),
+                fields.count("ccu", Bounds.CCU),
+                fields.count("price", Bounds.US_CENTS), fields.count("initialprice", Bounds.US_CENTS),
+                fields.count("discount", Bounds.PERCENT),
+                nonBlank(fields.text("genre", Bounds.TEXT_CHARS)), nonBlank(fields.text("languages", Bounds.TEXT_CHARS)),
+                fields.tags());
     }
 
-    private static String nonEmpty(JsonNode node, String field) {
-        String value = text(node, field);
+    private static String nonBlank(String value) {
         return value == null || value.isBlank() ? null : value;
-    }
-
-    /** Numbers arrive as numbers or as strings of digits; {@code ""} and {@code null} mean unknown. */
-    private static Integer integer(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (value.isIntegralNumber()) {
-            return value.asInt();
-        }
-        String digits = value.asText().strip();
-        if (!digits.matches("-?\\d{1,9}")) {
-            return null;
-        }
-        return Integer.parseInt(digits);
-    }
-
-    /** The tag-to-votes object as JSON text; SteamSpy sends {@code []} for a game without tags. */
-    private static String tags(JsonNode value) {
-        if (value == null || value.isNull()) {
-            return null;
-        }
-        if (value.isArray() && value.isEmpty() || !value.isObject()) {
-            return "{}";
-        }
-        return value.toString();
-    }
-
-    /** SteamSpy's owners range, {@code "1,000,000 .. 2,000,000"}. */
-    record Owners(Long min, Long max) {
-        static Owners parse(String text) {
-            if (text == null) {
-                return new Owners(null, null);
-            }
-            String[] parts = text.replace(",", "").split("\\.\\.");
-            if (parts.length != 2) {
-                return new Owners(null, null);
-            }
-            return new Owners(parseLong(parts[0]), parseLong(parts[1]));
-        }
-
-        private static Long parseLong(String digits) {
-            String trimmed = digits.strip();
-            return trimmed.matches("\\d{1,18}") ? Long.valueOf(trimmed) : null;
-        }
     }
 }

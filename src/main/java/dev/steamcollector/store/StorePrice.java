@@ -14,4 +14,11 @@ public sealed interface StorePrice {
     /** Unknown, removed or region-locked: {@code success:false}, or missing from the answer. */
     record Unknown() implements StorePrice {
     }
+
+    /**
+     * No usable answer for this game: a price out of any sane range, or an answer about other
+     * appids than the one asked. A failure for the game; nothing is recorded.
+     */
+    record Invalid(String reason) implements StorePrice {
+    }
 }

@@ -129,7 +129,7 @@ final class SteamSpyFake {
         try (HttpClient http = HttpClient.newHttpClient()) {
             String details = fetch(http, base + PATH + "?request=appdetails&appid=4230");
             JsonNode appId = new ObjectMapper().readTree(details).get("appid");
-            Optional<SteamSpyRecord> record = parser.parseDetails(details);
+            Optional<SteamSpyRecord> record = parser.parseDetails(4230, details);
             if (appId == null || !appId.isInt() || record.isEmpty() || record.get().appId() != 4230
                     || !record.get().name().equals("Game 4230") || !GENRE.equals(record.get().metadata().genre())) {
                 throw new IllegalStateException("the templated appdetails answer does not parse as expected: "

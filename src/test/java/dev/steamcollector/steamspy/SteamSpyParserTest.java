@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.steamcollector.http.FetchException;
+import dev.steamcollector.model.Bounds;
 import dev.steamcollector.model.GameMetadata;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,11 +16,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import java.util.stream.StreamSupport;
 import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class SteamSpyParserTest {
@@ -94,7 +99,7 @@ class SteamSpyParserTest {
 
         @Test
         void keepsAGameWhoseNameIsEmpty() throws IOException {
-            SteamSpyRecord game = parser.parseDetails(quirk("empty_name (page 16)").toString()).orElseThrow();
+            SteamSpyRecord game = parser.parseDetails(576960, quirk("empty_name (page 16)").toString()).orElseThrow();
 
             assertThat(game.appId()).isEqualTo(576960);
             assertThat(game.name()).isEmpty();
@@ -112,17 +117,17 @@ class SteamSpyParserTest {
             "{\"appid\":10,\"developer\":\"Valve\"}",
             "{\"appid\":999999,\"name\":\"Hidden\",\"developer\":\"\",\"owners\":\"0 .. 20,000\"}"})
         void readsEveryNotFoundShapeAsEmpty(String body) throws IOException {
-            assertThat(parser.parseDetails(body)).isEmpty();
+            assertThat(parser.parseDetails(10, body)).isEmpty();
         }
 
         @ParameterizedTest(name = "{0}")
         @ValueSource(strings = {"[]", "\"x\"", "null", "42"})
         void rejectsABodyThatIsNotAnObject(String body) {
-            assertThatThrownBy(() -> parser.parseDetails(body)).isInstanceOf(IOException.class);
+            assertThatThrownBy(() -> parser.parseDetails(10, body)).isInstanceOf(IOException.class);
         }
 
         private GameMetadata details(String body) throws IOException {
-            return parser.parseDetails(body).orElseThrow().metadata();
+            return parser.parseDetails(json.readTree(body).path("appid").asInt(), body).orElseThrow().metadata();
         }
 
         private Map<Integer, JsonNode> appDetails2018() throws IOException {
@@ -201,6 +206,129 @@ class SteamSpyParserTest {
         @ValueSource(strings = {"[]", "\"x\"", "null", "{\"10\":5}"})
         void rejectsAPageThatIsNotAnObjectOfGames(String body) {
             assertThatThrownBy(() -> parser.parsePage(body)).isInstanceOf(IOException.class);
+        }
+    }
+
+    /** Answers no real SteamSpy sends: about another game, or with values past any real one. */
+    @Nested
+    class HostileAnswers {
+
+        private static final String EXAMPLE = SAMPLES + "steamspy_appdetails_doc_example_1462040.json";
+
+        @Test
+        void anAnswerAboutAnotherAppIdIsInvalidAndNamesBoth() throws IOException {
+            String body = resource(EXAMPLE);
+
+            assertThatThrownBy(() -> parser.parseDetails(1017, body)).isExactlyInstanceOf(FetchException.Invalid.class)
+                    .hasMessageContaining("appid 1462040").hasMessageContaining("1017");
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(strings = {"{\"appid\":1009,\"name\":null}", "{\"appid\":\"1009\",\"name\":\"x\"}",
+            "{\"appid\":4294968313,\"name\":\"wraps to 1017\"}"})
+        void anAnswerNamingAnotherAppIdIsInvalidEvenInANotFoundShape(String body) {
+            assertThatThrownBy(() -> parser.parseDetails(1017, body)).isExactlyInstanceOf(FetchException.Invalid.class);
+        }
+
+        @ParameterizedTest(name = "{0} = {1}")
+        @CsvSource(delimiter = '|', value = {
+            "price          | \"99999999999999999999\"",
+            "price          | 99999999999999999999",
+            "price          | \"-100\"",
+            "initialprice   | 10000001",
+            "discount       | \"101\"",
+            "discount       | -1",
+            "positive       | -1",
+            "negative       | \"-3\"",
+            "ccu            | -1",
+            "ccu            | 1.5",
+            "ccu            | \"many\"",
+            "ccu            | true",
+            "average_forever| -10",
+            "median_2weeks  | 99999999999",
+            "score_rank     | 101",
+            "owners         | \"lots\"",
+            "owners         | \"50,000 .. 20,000\"",
+            "owners         | \"0 .. 99,999,999,999,999\"",
+            "owners         | \"0 .. 99999999999999999999999999\"",
+            "name           | {\"en\":\"object\"}",
+            "developer      | [\"a\",\"b\"]",
+            "tags           | \"Indie\"",
+            "tags           | {\"Indie\":-1}",
+            "tags           | {\"Indie\":\"many\"}",
+            "appid          | 99999999999999999999"})
+        void aValueOutsideItsSaneRangeMakesTheAnswerInvalid(String field, String value) throws IOException {
+            ObjectNode record = (ObjectNode) json.readTree(resource(EXAMPLE));
+            record.set(field, json.readTree(value));
+
+            assertThatThrownBy(() -> parser.parseDetails(1462040, record.toString()))
+                    .isExactlyInstanceOf(FetchException.Invalid.class).hasMessageContaining(field.equals("appid") ? "appid" : field);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(strings = {"name", "developer", "publisher", "genre", "languages", "tags"})
+        void aFieldLongerThanAnyRealOneMakesTheAnswerInvalid(String field) throws IOException {
+            ObjectNode record = (ObjectNode) json.readTree(resource(EXAMPLE));
+            if (field.equals("tags")) {
+                ObjectNode tags = record.putObject("tags");
+                IntStream.range(0, 2_000).forEach(i -> tags.put("tag number " + i, i));
+            } else {
+                record.put(field, "x".repeat(field.equals("name") ? Bounds.NAME_CHARS + 1 : Bounds.TEXT_CHARS + 1));
+            }
+
+            assertThatThrownBy(() -> parser.parseDetails(1462040, record.toString()))
+                    .isExactlyInstanceOf(FetchException.Invalid.class)
+                    .hasMessageContaining(field)
+                    .hasMessageNotContaining("xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx");
+        }
+
+        @Test
+        void valuesAtTheEdgesOfTheirRangesAreKept() throws IOException {
+            ObjectNode record = (ObjectNode) json.readTree(resource(EXAMPLE));
+            record.put("price", "0").put("initialprice", Bounds.US_CENTS).put("discount", "100").put("ccu", 0)
+                    .put("score_rank", 100).put("owners", "200,000,000 .. 500,000,000")
+                    .put("name", "n".repeat(Bounds.NAME_CHARS));
+
+            GameMetadata game = parser.parseDetails(1462040, record.toString()).orElseThrow().metadata();
+
+            assertThat(game.priceCents()).isZero();
+            assertThat(game.initialPriceCents()).isEqualTo((int) Bounds.US_CENTS);
+            assertThat(game.discountPercent()).isEqualTo(100);
+            assertThat(game.ownersMax()).isEqualTo(500_000_000L);
+        }
+
+        @Test
+        void aPageKeepsItsValidRecordsAndSkipsTheInvalidOnes() throws IOException {
+            String body = "{\"10\":{\"appid\":10,\"name\":\"Counter-Strike\",\"ccu\":12},"
+                    + "\"1017\":{\"appid\":1009,\"name\":\"filed under another appid\",\"ccu\":1},"
+                    + "\"20\":{\"appid\":20,\"name\":\"Team Fortress Classic\",\"ccu\":-5},"
+                    + "\"30\":{\"appid\":30,\"name\":\"Day of Defeat\",\"price\":\"99999999999999999999\"},"
+                    + "\"40\":{\"appid\":40,\"name\":\"Deathmatch Classic\",\"ccu\":3}}";
+
+            assertThat(parser.parsePage(body)).extracting(SteamSpyRecord::appId).containsExactly(10, 40);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @ValueSource(strings = {"2023-02-04/page-0", "2023-02-04/page-1", "2023-02-04/page-60", "2025-01-01/page-0",
+            "2025-01-01/page-1", "2025-01-01/page-79"})
+        void everyRecordOfTheRealPagesIsWithinTheBounds(String page) throws IOException {
+            String body = gzipped("/fixtures/steamspy-all/" + page + ".json.gz");
+            long known = StreamSupport.stream(json.readTree(body).spliterator(), false)
+                    .filter(record -> record.path("appid").asInt() > 0 && !record.path("name").isNull()).count();
+
+            assertThat(parser.parsePage(body)).hasSize((int) known);
+        }
+
+        @Test
+        void everyCommittedAppDetailsRecordIsWithinTheBounds() throws IOException {
+            String records = gzipped("/fixtures/steamspy-appdetails/records.jsonl.gz");
+
+            for (String line : records.split("\n")) {
+                if (!line.isBlank()) {
+                    int appId = json.readTree(line).get("appid").asInt();
+                    assertThat(parser.parseDetails(appId, line)).as(line).isPresent();
+                }
+            }
         }
     }
 

@@ -71,6 +71,54 @@ class StoreClientTest {
                 Map.entry(292030, new StorePrice.Priced("EUR", 2999, 2999, 0)));
     }
 
+    @Test
+    void anAnswerAboutAnAppIdNotAskedIsNeverTakenForTheAskedGame() throws IOException {
+        String body = "{\"1009\":{\"success\":true,\"data\":{\"price_overview\":{\"currency\":\"USD\",\"initial\":999,"
+                + "\"final\":1,\"discount_percent\":99}}}}";
+
+        Map<Integer, StorePrice> prices = client.parse(body, List.of(1017));
+
+        assertThat(prices).containsOnlyKeys(1017);
+        assertThat(prices.get(1017)).isInstanceOfSatisfying(StorePrice.Invalid.class,
+                invalid -> assertThat(invalid.reason()).contains("1009").contains("1017"));
+    }
+
+    @Test
+    void anAskedGameAnsweredUnderItsOwnAppIdKeepsItsPriceBesideAForeignEntry() throws IOException {
+        String body = "{\"10\":{\"success\":true,\"data\":[]},\"1009\":{\"success\":false}}";
+
+        Map<Integer, StorePrice> prices = client.parse(body, List.of(10, 1017));
+
+        assertThat(prices.get(10)).isEqualTo(new StorePrice.Free());
+        assertThat(prices.get(1017)).isInstanceOf(StorePrice.Invalid.class);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+        "{\"currency\":\"USD\",\"initial\":99999999999999999999,\"final\":999,\"discount_percent\":0}",
+        "{\"currency\":\"USD\",\"initial\":1999,\"final\":4294967296,\"discount_percent\":0}",
+        "{\"currency\":\"USD\",\"initial\":1999,\"final\":-5,\"discount_percent\":0}",
+        "{\"currency\":\"USD\",\"initial\":-1999,\"final\":999,\"discount_percent\":0}",
+        "{\"currency\":\"USD\",\"initial\":1999,\"final\":999,\"discount_percent\":150}",
+        "{\"currency\":\"USD\",\"initial\":1999,\"final\":999,\"discount_percent\":-10}",
+        "{\"currency\":\"USD\",\"initial\":\"1999\",\"final\":999,\"discount_percent\":50}",
+        "{\"currency\":\"USD\",\"initial\":1999,\"discount_percent\":50}",
+        "{\"currency\":\"US Dollars\",\"initial\":1999,\"final\":999,\"discount_percent\":50}",
+        "{\"initial\":1999,\"final\":999,\"discount_percent\":50}",
+        "\"$9.99\""})
+    void aPriceOutsideItsSaneRangeIsInvalid(String overview) throws IOException {
+        String body = "{\"292030\":{\"success\":true,\"data\":{\"price_overview\":" + overview + "}}}";
+
+        assertThat(client.parse(body, List.of(292030)).get(292030)).isInstanceOf(StorePrice.Invalid.class);
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"{\"success\":true}", "{\"success\":true,\"data\":\"free\"}",
+        "{\"success\":true,\"data\":[1]}"})
+    void aSuccessWithoutUsableDataIsInvalidNotFree(String entry) throws IOException {
+        assertThat(client.parse("{\"570\":" + entry + "}", List.of(570)).get(570)).isInstanceOf(StorePrice.Invalid.class);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"null", "[]", "[{\"292030\":{\"success\":true}}]", "\"Access Denied\"", "42"})
     void anAnswerThatIsNotAnObjectIsAnError(String body) {
