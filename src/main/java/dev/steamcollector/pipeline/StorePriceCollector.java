@@ -68,7 +68,7 @@ public final class StorePriceCollector {
             Map<Integer, StorePrice> answer;
             try {
                 answer = store.fetchPrices(chunk.stream().map(PriceCandidate::appId).toList(), country.code);
-            } catch (FetchException.Rejected | FetchException.Retryable e) {
+            } catch (FetchException.Rejected | FetchException.Retryable | FetchException.Invalid e) {
                 log.warn("{}; these {} games go unpriced this run", e.getMessage(), chunk.size());
                 chunk.forEach(game -> tally.failed());
                 continue;

@@ -31,9 +31,11 @@ class HostileAnswerIT {
     /** Far past what SteamSpy's per-game answer may weigh, sent chunked (no length announced). */
     private static final byte[] THREE_MB = hugeName(3 * 1024 * 1024);
 
+    /** Chunked and never gzipped: a gzipped answer would be held back whole by the server, not dripped. */
     @RegisterExtension
     static WireMockExtension server = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()
-            .useChunkedTransferEncoding(ChunkedEncodingPolicy.ALWAYS).maxLoggedResponseSize(1024)).build();
+            .useChunkedTransferEncoding(ChunkedEncodingPolicy.ALWAYS).gzipDisabled(true))
+            .build();
 
     private HttpGateway gateway;
 
@@ -78,9 +80,9 @@ class HostileAnswerIT {
 
     @Test
     void cutsAnAnswerThatDripsAtTheWholeRequestTimeoutAndRetriesIt() {
-        // a chunk every 500 ms: no single read waits as long as the 1 s timeout, the whole answer 20 s
-        server.stubFor(get(urlPathEqualTo("/api.php")).willReturn(okJson("{\"appid\":10,\"name\":\"Counter-Strike\"}")
-                .withChunkedDribbleDelay(40, 20_000)));
+        // a chunk every 100 ms: no single read waits anywhere near the 1 s timeout, the whole answer 20 s
+        String answer = "{\"appid\":20,\"name\":\"" + "Team Fortress Classic ".repeat(10) + "\"}";
+        server.stubFor(get(urlPathEqualTo("/api.php")).willReturn(okJson(answer).withChunkedDribbleDelay(200, 20_000)));
         EndpointClient client = steamSpy("100/second", Duration.ofSeconds(1), 1);
 
         assertThatThrownBy(() -> fetch(client, 20)).isExactlyInstanceOf(FetchException.Retryable.class)

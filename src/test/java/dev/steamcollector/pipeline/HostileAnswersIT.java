@@ -36,8 +36,10 @@ class HostileAnswersIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** Never gzipped: a gzipped answer would be held back whole by the server, not dripped. */
     @RegisterExtension
-    static WireMockExtension server = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension server = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort().gzipDisabled(true)).build();
 
     @TempDir
     Path directory;
@@ -184,10 +186,29 @@ class HostileAnswersIT {
     }
 
     @Test
+    void aStoreAnswerLargerThanAnyRealOneFailsItsGamesAndTheRunGoesOn() {
+        TestDatabase db = TestDatabase.sqlite(directory);
+        serveDetails(8001, record(8001));
+        serveDetails(8002, record(8002));
+        assertThat(run(db, "collect", "--app-ids", "8001,8002").exitCode()).isZero();
+        serveStore("8001", "{\"8001\":" + price(999, 0) + ",\"padding\":\"" + "x".repeat(9 * 1024 * 1024) + "\"}");
+        serveStore("8002", "{\"8002\":" + price(999, 0) + "}");
+
+        CliRun run = run(db, "prices", "--per-request", "1");
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(3);
+        assertThat(run.out()).contains("2 games processed: 1 succeeded, 0 not found, 1 failed");
+        assertThat(count(db, "price_history", "source = 'store' AND app_id = 8002")).isEqualTo(1);
+        assertThat(count(db, "price_history", "source = 'store' AND app_id = 8001")).isZero();
+        assertThat(server.findAll(getRequestedFor(urlPathEqualTo("/api/appdetails")).withQueryParam("appids",
+                equalTo("8001")))).as("not downloaded again").hasSize(1);
+    }
+
+    @Test
     void anAnswerThatDripsIsCutAtTheTimeoutAndRetried() {
         TestDatabase db = TestDatabase.sqlite(directory);
-        // a chunk every 500 ms, 20 s in all; HTTP_TIMEOUT is 1 s, RETRY_ATTEMPTS 2
-        server.stubFor(details(6001).willReturn(okJson(record(6001).toString()).withChunkedDribbleDelay(40, 20_000)));
+        // a chunk every 100 ms, 20 s in all; HTTP_TIMEOUT is 1 s, RETRY_ATTEMPTS 2
+        server.stubFor(details(6001).willReturn(okJson(record(6001).toString()).withChunkedDribbleDelay(200, 20_000)));
 
         CliRun run = run(db, "collect", "--app-ids", "6001", "--max-failures", "1");
 
