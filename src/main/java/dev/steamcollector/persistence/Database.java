@@ -44,6 +44,7 @@ public final class Database implements AutoCloseable {
     private final ExecutorService worker;
     private final DatabaseFailures failures;
     private final Reconnection reconnection;
+    private final Optional<SpaceReserve> reserve;
     /**
      * Built in the background from the start, alongside the migrations and the lock check, which
      * are plain JDBC and do not wait for it; the first entity query does.
@@ -55,6 +56,7 @@ public final class Database implements AutoCloseable {
         this.dataSource = dataSource;
         this.failures = new DatabaseFailures(settings);
         this.reconnection = new Reconnection(failures, settings.describe(), reconnect);
+        this.reserve = settings.kind() == Kind.SQLITE ? SpaceReserve.of(settings.jdbcUrl()) : Optional.empty();
         this.sessionFactory = CompletableFuture.supplyAsync(() -> buildSessionFactory(settings, dataSource),
                 runnable -> Thread.ofPlatform().name("hibernate-bootstrap").daemon(true).start(runnable));
         this.worker = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("database").daemon(true).factory());
@@ -173,7 +175,27 @@ public final class Database implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new DatabaseException("interrupted while waiting for the database", Reason.FAILED, e);
         } catch (ExecutionException e) {
-            throw failures.toRuntime(e.getCause());
+            RuntimeException failure = failures.toRuntime(e.getCause());
+            if (settings.kind() == Kind.SQLITE) {
+                // a failed commit (a full disk) leaves SQLite's connection unable to commit or roll back
+                // ever again: the next unit of work gets a fresh one
+                dataSource.getHikariPoolMXBean().softEvictConnections();
+                if (DatabaseFailures.isDiskFull(failure)) {
+                    // the room for recording how the run ended and releasing its lock
+                    reserve.ifPresent(SpaceReserve::release);
+                }
+            }
+            throw failure;
+        }
+    }
+
+    /**
+     * Fails with "disk full" when the disk of a SQLite file has not even the room a run needs to
+     * record its end; taken before a run takes its lock.
+     */
+    void requireRoom() {
+        if (reserve.isPresent() && !reserve.get().hold()) {
+            throw failures.diskFull(null);
         }
     }
 

@@ -18,6 +18,7 @@ final class DatabaseFailures {
     private static final Set<String> SERVER_GOING_AWAY = Set.of("57P01", "57P02", "57P03");
     private static final int SQLITE_READONLY = 8;
     private static final int SQLITE_FULL = 13;
+    private static final String DISK_FULL = "disk full: cannot write to ";
 
     private final DatabaseSettings settings;
 
@@ -51,8 +52,7 @@ final class DatabaseFailures {
             if (cause instanceof SQLException sql) {
                 int code = sql.getErrorCode() & 0xFF;
                 if (code == SQLITE_FULL) {
-                    return Optional.of(new DatabaseException("disk full: cannot write to " + sqlitePath()
-                            + " (SQLITE_FULL); free some space, then run again", Reason.UNAVAILABLE, failure));
+                    return Optional.of(diskFull(failure));
                 }
                 if (code == SQLITE_READONLY) {
                     return Optional.of(new DatabaseException("the database file " + sqlitePath()
@@ -62,6 +62,16 @@ final class DatabaseFailures {
             }
         }
         return Optional.empty();
+    }
+
+    /** The disk of the SQLite file has no room left. */
+    DatabaseException diskFull(Throwable cause) {
+        return new DatabaseException(DISK_FULL + sqlitePath() + " (SQLITE_FULL); free some space, then run again",
+                Reason.UNAVAILABLE, cause);
+    }
+
+    static boolean isDiskFull(RuntimeException failure) {
+        return failure instanceof DatabaseException e && e.getMessage() != null && e.getMessage().startsWith(DISK_FULL);
     }
 
     /** Any failure of database work as an unchecked exception, explained when possible. */

@@ -26,6 +26,8 @@ public final class LockRepository {
      * older than this is a dead holder's; {@code alive} says whether a pid on this host still runs.
      */
     public Optional<LockHolder> tryAcquire(String name, LockHolder me, Instant staleBefore, Predicate<Long> alive) {
+        // a run that starts can always record its end
+        database.requireRoom();
         return database.query(connection -> {
             Optional<LockHolder> holder = find(connection, name);
             if (holder.isPresent() && isLive(holder.get(), me.host(), staleBefore, alive)) {
