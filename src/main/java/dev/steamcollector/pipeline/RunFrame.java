@@ -95,6 +95,10 @@ public final class RunFrame {
             } catch (RuntimeException e) {
                 failure = e;
                 log.debug("Run {} failed", id, e);
+            } catch (Error e) {
+                // out of memory, say: still recorded, and the lock released on the way out
+                ending.fatal(e);
+                throw e;
             } finally {
                 timer.shutdownNow();
                 // a save still writing must not land after the final counters
@@ -184,6 +188,12 @@ public final class RunFrame {
             RunSummary summary = summary(RunStatus.INTERRUPTED, message);
             record(summary);
             abruptSummary.accept(summary);
+        }
+
+        void fatal(Error error) {
+            if (recorded.compareAndSet(false, true)) {
+                record(summary(RunStatus.FAILED, "the run failed: " + error));
+            }
         }
 
         private RunSummary summary(RunStatus status, String message) {
