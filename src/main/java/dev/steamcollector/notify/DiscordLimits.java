@@ -29,9 +29,12 @@ public final class DiscordLimits {
         if (text == null || text.length() <= max) {
             return text;
         }
+        if (max < 1) {
+            return "";
+        }
         int end = max - 1;
         // never split a character made of two UTF-16 units
-        if (Character.isHighSurrogate(text.charAt(end - 1))) {
+        if (end > 0 && Character.isHighSurrogate(text.charAt(end - 1))) {
             end--;
         }
         return text.substring(0, end) + "…";
