@@ -48,7 +48,7 @@ echo "=== $(stamp) end: exit $code after $(($(date +%s) - started)) s" >>"$log_f
 case $code in
     0)       exit 0 ;;   # done
     75)      exit 0 ;;   # temporarily unable (lock held, API or database down): the next slot tries again
-    130|143) exit 0 ;;   # interrupted (shutdown): the next run continues
+    129|130|143) exit 0 ;;   # interrupted (hang-up, Ctrl-C, shutdown): the next run continues
     1)       meaning="failed" ;;
     2)       meaning="usage or configuration error" ;;
     3)       meaning="done, but more games failed than --max-failures allows" ;;

@@ -12,15 +12,21 @@ import dev.steamcollector.steamspy.SteamSpyClient;
 import dev.steamcollector.steamspy.SteamSpyParser;
 import dev.steamcollector.notify.DiscordWebhook;
 import dev.steamcollector.notify.PriceMessages;
-import dev.steamcollector.persistence.PriceRepository;
+import dev.steamcollector.persistence.NotificationRepository;
 import dev.steamcollector.pipeline.NotificationDispatcher;
+import dev.steamcollector.pipeline.StopSignal;
 import dev.steamcollector.store.StoreClient;
+import java.io.IOException;
 import java.time.Clock;
 import java.util.Optional;
 import okhttp3.HttpUrl;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** Builds the HTTP gateway and the API clients from the settings. */
 final class ApiClients implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiClients.class);
 
     private final Settings settings;
     private final HttpGateway gateway;
@@ -59,31 +65,33 @@ final class ApiClients implements AutoCloseable {
         return new StoreClient(HttpUrl.get(settings.api().storeUrl()), gateway.client(Endpoint.STORE), json);
     }
 
-    /** The Discord queue's sender, when notifications are enabled. */
-    Optional<NotificationDispatcher> notifications(PriceRepository queue) {
+    /** The Discord queue's sender, when notifications are enabled; a signal to {@code stop} cuts its waits short. */
+    Optional<NotificationDispatcher> notifications(NotificationRepository queue, StopSignal stop) {
         if (!settings.notifications().enabled()) {
             return Optional.empty();
         }
         HttpUrl webhook = HttpUrl.get(settings.notifications().webhookUrl().orElseThrow().reveal());
         return Optional.of(new NotificationDispatcher(queue,
-                new DiscordWebhook(webhook, gateway.http(), json, Ticker.SYSTEM),
-                new PriceMessages(HttpUrl.get(settings.api().storeUrl())), Clock.systemUTC()));
+                new DiscordWebhook(webhook, gateway.http(), json, stop.pausing()),
+                new PriceMessages(HttpUrl.get(settings.api().storeUrl())), Clock.systemUTC(), stop));
     }
 
-    /** Sends what is queued, if notifications are on; a failure to reach Discord keeps the queue for later. */
-    Optional<String> dispatchQuietly(PriceRepository queue) {
-        Optional<NotificationDispatcher> dispatcher = notifications(queue);
+    /**
+     * Sends what is queued, if notifications are on; when Discord cannot be reached, or asks for a
+     * longer wait than a run gives it, the queue is kept for the next run. Returns the line for the summary.
+     */
+    Optional<String> dispatchQuietly(NotificationRepository queue, StopSignal stop) {
+        Optional<NotificationDispatcher> dispatcher = notifications(queue, stop);
         if (dispatcher.isEmpty()) {
             return Optional.empty();
         }
         try {
             NotificationDispatcher.Outcome sent = dispatcher.get().dispatch(settings.notifications().maxPerRun());
-            return sent.messages() == 0 ? Optional.empty() : Optional.of(String.format(
-                    "  Discord:   %d price changes announced in %d messages, %d summarized",
-                    sent.announced(), sent.messages(), sent.summarized()));
-        } catch (java.io.IOException e) {
-            org.slf4j.LoggerFactory.getLogger(ApiClients.class)
-                    .warn("Could not send notifications ({}); they stay queued for the next run", e.getMessage());
+            return sent.messages() == 0 && sent.setAside() == 0 ? Optional.empty() : Optional.of(String.format(
+                    "  Discord:   %d price changes announced in %d messages, %d summarized, %d set aside",
+                    sent.announced(), sent.messages(), sent.summarized(), sent.setAside()));
+        } catch (IOException e) {
+            log.warn("Could not send notifications ({}); they stay queued for the next run", e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

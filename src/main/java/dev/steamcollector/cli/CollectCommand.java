@@ -13,6 +13,7 @@ import dev.steamcollector.pipeline.CollectorSetup;
 import dev.steamcollector.pipeline.MaxFailures;
 import dev.steamcollector.pipeline.RunFrame;
 import dev.steamcollector.pipeline.StopSignal;
+import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
@@ -85,7 +86,8 @@ final class CollectCommand implements Callable<Integer> {
         Metrics metrics = new Metrics();
         // the first resource, closed last: its final publish sees the whole run, notifications included
         MetricsPublisher publisher = MetricsPublisher.start(settings.metrics(), metrics, "collect");
-        try (publisher; Database database = Database.open(settings.database());
+        PrintWriter out = spec.commandLine().getOut();
+        try (publisher; Database database = Database.open(settings.database(), settings.recovery().databaseReconnect());
                 ApiClients clients = new ApiClients(settings, metrics)) {
             database.migrations().applyIfBehind();
             CollectorSetup setup = new CollectorSetup(database, clients.gateway(), clients.steam(), clients.steamSpy(),
@@ -93,9 +95,10 @@ final class CollectCommand implements Callable<Integer> {
                     settings.pipeline().retryAttempts(), PriceAlertRules.from(settings.notifications()),
                     Terminal.isInteractive(), metrics);
             AtomicReference<String> sent = new AtomicReference<>();
-            RunFrame.RunReport report = new Collector(setup, stop)
-                    .run(options, RunConclusion.dispatchInto(sent, database, clients));
-            RunConclusion.conclude(report, database, sent, metrics, spec.commandLine().getOut());
+            RunFrame frame = RunConclusion.frame(new RunFrame(database, clients.gateway(), Clock.systemUTC(), stop,
+                    metrics.task("collect")), settings, RunConclusion.dispatchInto(sent, database, clients, stop), out);
+            RunFrame.RunReport report = new Collector(setup, stop).run(options, frame);
+            RunConclusion.conclude(report, database, sent, metrics, out);
         }
         return ExitCodes.DONE;
     }

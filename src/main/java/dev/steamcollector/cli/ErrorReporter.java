@@ -1,6 +1,7 @@
 package dev.steamcollector.cli;
 
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
@@ -8,8 +9,8 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
 
 /**
- * Prints a failure as one line on stderr (the stack trace too under {@code -v}) and returns the exit
- * code {@link ExitCodes} assigns to it.
+ * Prints a failure as one line on stderr (the stack trace too under {@code -v}), secrets hidden,
+ * and returns the exit code {@link ExitCodes} assigns to it.
  */
 final class ErrorReporter implements IExecutionExceptionHandler, IParameterExceptionHandler {
 
@@ -22,9 +23,11 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
     @Override
     public int handleExecutionException(Exception failure, CommandLine command, ParseResult parseResult) {
         PrintWriter err = command.getErr();
-        err.println("steam-collector: " + describe(failure));
+        err.println(Redaction.apply("steam-collector: " + describe(failure)));
         if (root.verbose()) {
-            failure.printStackTrace(err);
+            StringWriter trace = new StringWriter();
+            failure.printStackTrace(new PrintWriter(trace));
+            err.print(Redaction.apply(trace.toString()));
         }
         err.flush();
         return command.getExitCodeExceptionMapper().getExitCode(failure);
@@ -34,7 +37,7 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
     public int handleParseException(ParameterException failure, String[] args) {
         CommandLine command = failure.getCommandLine();
         PrintWriter err = command.getErr();
-        err.println("steam-collector: " + failure.getMessage());
+        err.println(Redaction.apply("steam-collector: " + failure.getMessage()));
         if (!CommandLine.UnmatchedArgumentException.printSuggestions(failure, err)) {
             err.println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for more information.");
         }

@@ -8,7 +8,9 @@ import dev.steamcollector.model.RunStatus;
 import dev.steamcollector.persistence.Database;
 import dev.steamcollector.pipeline.Backlog;
 import dev.steamcollector.pipeline.NotificationDispatcher;
+import dev.steamcollector.pipeline.RunFailure;
 import dev.steamcollector.pipeline.RunLock;
+import dev.steamcollector.pipeline.StopSignal;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Clock;
@@ -42,24 +44,30 @@ final class NotifyCommand implements Callable<Integer> {
             out.println("Discord notifications are off (ENABLE_DISCORD is not true): nothing sent");
             return ExitCodes.DONE;
         }
+        StopSignal stop = new StopSignal();
+        Signals.install(stop);
         Metrics metrics = new Metrics();
         MetricsPublisher publisher = MetricsPublisher.start(settings.metrics(), metrics, "notify");
-        try (publisher; Database database = Database.open(settings.database());
+        try (publisher; Database database = Database.open(settings.database(), settings.recovery().databaseReconnect());
                 ApiClients clients = new ApiClients(settings)) {
             database.migrations().applyIfBehind();
-            NotificationDispatcher dispatcher = clients.notifications(database.prices()).orElseThrow();
+            NotificationDispatcher dispatcher = clients.notifications(database.notifications(), stop).orElseThrow();
             if (test) {
                 dispatcher.sendTest();
                 out.println("Test message sent");
-            } else {
-                NotificationDispatcher.Outcome sent;
-                // the queue is sent under the run lock: never by two processes at once
-                try (RunLock lock = RunLock.acquire(database.locks(), "notify", Clock.systemUTC())) {
-                    sent = dispatch(dispatcher, settings, metrics.task("notify"));
-                }
-                out.printf("%d price changes announced in %d messages, %d summarized%n", sent.announced(),
-                        sent.messages(), sent.summarized());
-                Backlog.measure(database, Clock.systemUTC(), metrics);
+                return ExitCodes.DONE;
+            }
+            NotificationDispatcher.Outcome sent;
+            // the queue is sent under the run lock: never by two processes at once
+            try (RunLock lock = RunLock.acquire(database.locks(), "notify", Clock.systemUTC(),
+                    settings.recovery().runLockTimeout())) {
+                sent = dispatch(dispatcher, settings, metrics.task("notify"));
+            }
+            out.printf("%d price changes announced in %d messages, %d summarized, %d set aside%n", sent.announced(),
+                    sent.messages(), sent.summarized(), sent.setAside());
+            Backlog.measure(database, Clock.systemUTC(), metrics);
+            if (sent.stopped()) {
+                throw new RunFailure.Interrupted(stop.reason());
             }
         }
         return ExitCodes.DONE;
@@ -71,7 +79,7 @@ final class NotifyCommand implements Callable<Integer> {
         RunStatus status = RunStatus.FAILED;
         try {
             NotificationDispatcher.Outcome sent = dispatcher.dispatch(settings.notifications().maxPerRun());
-            status = RunStatus.SUCCEEDED;
+            status = sent.stopped() ? RunStatus.INTERRUPTED : RunStatus.SUCCEEDED;
             return sent;
         } finally {
             task.finished(status);

@@ -11,6 +11,7 @@ import dev.steamcollector.pipeline.PriceSetup;
 import dev.steamcollector.pipeline.PriceTracker;
 import dev.steamcollector.pipeline.RunFrame;
 import dev.steamcollector.pipeline.StopSignal;
+import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
@@ -59,7 +60,8 @@ final class PricesCommand implements Callable<Integer> {
         Signals.install(stop);
         Metrics metrics = new Metrics();
         MetricsPublisher publisher = MetricsPublisher.start(settings.metrics(), metrics, "prices");
-        try (publisher; Database database = Database.open(settings.database());
+        PrintWriter out = spec.commandLine().getOut();
+        try (publisher; Database database = Database.open(settings.database(), settings.recovery().databaseReconnect());
                 ApiClients clients = new ApiClients(settings, metrics)) {
             database.migrations().applyIfBehind();
             PriceSetup setup = new PriceSetup(database, clients.steam(), clients.store(),
@@ -68,12 +70,11 @@ final class PricesCommand implements Callable<Integer> {
             PriceOptions options = new PriceOptions(settings.storeCountryCodes(), perRequest, all,
                     settings.priceSweepPeriod());
             AtomicReference<String> sent = new AtomicReference<>();
-            RunFrame.RunReport report = new RunFrame(database, clients.gateway(), Clock.systemUTC(), stop,
-                    metrics.task("prices"))
-                    .whileLocked(RunConclusion.dispatchInto(sent, database, clients))
-                    .run("prices", Optional.empty(), MaxFailures.DEFAULT,
-                            (tally, started) -> new PriceTracker(setup, stop).run(options, tally));
-            RunConclusion.conclude(report, database, sent, metrics, spec.commandLine().getOut());
+            RunFrame frame = RunConclusion.frame(new RunFrame(database, clients.gateway(), Clock.systemUTC(), stop,
+                    metrics.task("prices")), settings, RunConclusion.dispatchInto(sent, database, clients, stop), out);
+            RunFrame.RunReport report = frame.run("prices", Optional.empty(), MaxFailures.DEFAULT,
+                    (tally, started) -> new PriceTracker(setup, stop).run(options, tally));
+            RunConclusion.conclude(report, database, sent, metrics, out);
         }
         return ExitCodes.DONE;
     }

@@ -25,7 +25,7 @@ import picocli.CommandLine.ScopeType;
             "  2   usage or configuration error",
             "  3   done, but more games failed than --max-failures allows",
             "  75  temporarily unable (lock held, API or database down)",
-            "  130/143  interrupted (SIGINT/SIGTERM)"})
+            "  129/130/143  interrupted (SIGHUP/SIGINT/SIGTERM)"})
 public final class RootCommand {
 
     private final Environment environment;
@@ -71,6 +71,8 @@ public final class RootCommand {
         ConfigSources sources = ConfigSources.of(flags, environment.variables(), Optional.ofNullable(envFile),
                 environment.workingDirectory());
         Settings settings = new SettingsLoader(sources, environment.workingDirectory()).load();
+        // before anything can log: no level shows a secret
+        Redaction.hide(settings.secrets());
         Logging.configure(verbose ? "DEBUG" : quiet ? "WARN" : settings.logLevel());
         return settings;
     }

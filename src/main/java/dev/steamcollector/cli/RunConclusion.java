@@ -1,9 +1,11 @@
 package dev.steamcollector.cli;
 
+import dev.steamcollector.config.Settings;
 import dev.steamcollector.metrics.Metrics;
 import dev.steamcollector.persistence.Database;
 import dev.steamcollector.pipeline.Backlog;
 import dev.steamcollector.pipeline.RunFrame;
+import dev.steamcollector.pipeline.StopSignal;
 import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.concurrent.atomic.AtomicReference;
@@ -18,8 +20,19 @@ final class RunConclusion {
      * Sends the queued notifications; run while the run lock is held, so that no other process
      * posts the same ones. Returns the line to print after the summary, if any.
      */
-    static Runnable dispatchInto(AtomicReference<String> line, Database database, ApiClients clients) {
-        return () -> clients.dispatchQuietly(database.prices()).ifPresent(line::set);
+    static Runnable dispatchInto(AtomicReference<String> line, Database database, ApiClients clients,
+            StopSignal stop) {
+        return () -> clients.dispatchQuietly(database.notifications(), stop).ifPresent(line::set);
+    }
+
+    /**
+     * The frame of a {@code collect} or {@code prices} run: the lock timeout configured, the queue
+     * sent while locked, and the summary printed even when the process ends before the run does.
+     */
+    static RunFrame frame(RunFrame frame, Settings settings, Runnable whileLocked, PrintWriter out) {
+        return frame.lockTimeout(settings.recovery().runLockTimeout())
+                .whileLocked(whileLocked)
+                .onAbruptEnd(summary -> summary.printTo(out));
     }
 
     /** Prints the summary and what was sent, measures the backlog, and rethrows a failure for the exit code. */

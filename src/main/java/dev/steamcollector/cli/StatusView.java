@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.steamcollector.config.RateLimit;
 import dev.steamcollector.model.FetchStatus;
+import dev.steamcollector.model.NotificationCounts;
 import dev.steamcollector.model.RunCounters;
 import dev.steamcollector.model.RunRecord;
 import dev.steamcollector.model.StatusReport;
@@ -38,6 +39,11 @@ record StatusView(String database, StatusReport report, RateLimit detailsLimit) 
                     TIME.format(report.lastModified()), count(report.changedSinceDetails())
                             + (report.changedSinceDetails() == 1 ? " game" : " games"));
         }
+        NotificationCounts queue = report.notifications();
+        if (queue.queued() > 0 || queue.setAside() > 0) {
+            out.printf("Discord:   %s queued, %s set aside%s%n", count(queue.queued()), count(queue.setAside()),
+                    queue.latestRefusal().map(reason -> " (latest refused: " + reason + ")").orElse(""));
+        }
         if (report.lastRuns().isEmpty()) {
             out.println("Runs:      none yet");
         } else {
@@ -63,6 +69,10 @@ record StatusView(String database, StatusReport report, RateLimit detailsLimit) 
         // the keyed app list's last_modified: when the newest change to an active game's store data was
         root.put("lastModified", report.lastModified() == null ? null : report.lastModified().toString());
         root.put("changedSinceDetails", report.changedSinceDetails());
+        ObjectNode notifications = root.putObject("notifications");
+        notifications.put("queued", report.notifications().queued());
+        notifications.put("setAside", report.notifications().setAside());
+        notifications.put("latestRefusal", report.notifications().latestRefusal().orElse(null));
         ArrayNode runs = root.putArray("runs");
         for (RunRecord run : report.lastRuns()) {
             ObjectNode node = runs.addObject();

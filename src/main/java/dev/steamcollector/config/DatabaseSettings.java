@@ -3,9 +3,14 @@ package dev.steamcollector.config;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URLDecoder;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Where the data lives: a JDBC URL with its credentials kept apart, parsed from every form of
@@ -17,6 +22,7 @@ public record DatabaseSettings(Kind kind, String jdbcUrl, Optional<String> user,
     public enum Kind { SQLITE, POSTGRESQL }
 
     static final String VARIABLE = "DATABASE_URL";
+    private static final Pattern PASSWORD_PARAMETER = Pattern.compile("(?i)[?&;]password=([^&;]*)");
 
     public DatabaseSettings {
         if (jdbcUrl.isBlank()) {
@@ -103,6 +109,25 @@ public record DatabaseSettings(Kind kind, String jdbcUrl, Optional<String> user,
     static String redact(String url) {
         return url.replaceAll("(://[^:/@]*:)[^@/]*@", "$1****@")
                 .replaceAll("(?i)(password=)[^&]*", "$1****");
+    }
+
+    /**
+     * Every form the password takes in what was typed or is passed on (decoded, percent-encoded, a
+     * {@code password=} parameter of a JDBC URL), so that logs can hide each.
+     */
+    public List<String> secrets() {
+        List<String> forms = new ArrayList<>();
+        password.map(Secret::reveal).ifPresent(value -> {
+            forms.add(value);
+            forms.add(URLEncoder.encode(value, StandardCharsets.UTF_8));
+            forms.add(URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20"));
+        });
+        Matcher parameter = PASSWORD_PARAMETER.matcher(jdbcUrl);
+        while (parameter.find()) {
+            forms.add(parameter.group(1));
+            forms.add(URLDecoder.decode(parameter.group(1).replace("+", "%2B"), StandardCharsets.UTF_8));
+        }
+        return forms.stream().filter(form -> !form.isEmpty()).distinct().toList();
     }
 
     /** The database as it may be shown to a person: no password. */

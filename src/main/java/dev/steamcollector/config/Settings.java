@@ -1,6 +1,7 @@
 package dev.steamcollector.config;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -16,9 +17,25 @@ public record Settings(
         List<String> storeCountryCodes,
         Duration priceSweepPeriod,
         NotifySettings notifications,
-        MetricsSettings metrics) {
+        MetricsSettings metrics,
+        RecoverySettings recovery) {
 
     public Settings {
         storeCountryCodes = List.copyOf(storeCountryCodes);
+    }
+
+    /** Every secret value configured, in each form it may take, for the logs to hide. */
+    public List<String> secrets() {
+        List<String> secrets = new ArrayList<>(database.secrets());
+        api.steamApiKey().map(Secret::reveal).ifPresent(secrets::add);
+        notifications.webhookUrl().map(Secret::reveal).ifPresent(url -> {
+            secrets.add(url);
+            // the webhook's token is its last path segment (68 characters at Discord)
+            String[] segments = url.replaceAll("[?#].*$", "").split("/");
+            if (segments.length > 0 && segments[segments.length - 1].length() >= 16) {
+                secrets.add(segments[segments.length - 1]);
+            }
+        });
+        return List.copyOf(secrets);
     }
 }

@@ -25,7 +25,8 @@ public final class SettingsLoader {
 
     public Settings load() {
         return new Settings(database(), api(), pipeline(), resilience(), logLevel(), countryCodes(),
-                Durations.parse("PRICE_SWEEP_PERIOD", text("PRICE_SWEEP_PERIOD", "7d")), notifySettings(), metrics());
+                Durations.parse("PRICE_SWEEP_PERIOD", text("PRICE_SWEEP_PERIOD", "7d")), notifySettings(), metrics(),
+                recovery());
     }
 
     public DatabaseSettings database() {
@@ -62,6 +63,12 @@ public final class SettingsLoader {
                 Durations.parse("RETRY_BACKOFF", text("RETRY_BACKOFF", "2s")),
                 Durations.parse("THROTTLE_PAUSE", text("THROTTLE_PAUSE", "30s")),
                 percent("MAX_LIST_SHRINK", "5%"));
+    }
+
+    private RecoverySettings recovery() {
+        return new RecoverySettings(
+                Durations.parse("RUN_LOCK_TIMEOUT", text("RUN_LOCK_TIMEOUT", "2m")),
+                Durations.parse("DATABASE_RECONNECT", text("DATABASE_RECONNECT", "60s")));
     }
 
     private int percent(String variable, String fallback) {

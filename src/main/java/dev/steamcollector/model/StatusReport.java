@@ -6,8 +6,9 @@ import java.util.Map;
 
 /**
  * What {@code status} shows: metadata outcomes, active and inactive games, how many games' details
- * are due now, the latest runs, and from the keyed app list the newest {@code last_modified} of an
- * active game (null without a key) and how many active games changed since their details were fetched.
+ * are due now, the latest runs, from the keyed app list the newest {@code last_modified} of an
+ * active game (null without a key) and how many active games changed since their details were
+ * fetched, and the Discord queue.
  */
 public record StatusReport(
         Map<FetchStatus, Long> byFetchStatus,
@@ -16,11 +17,19 @@ public record StatusReport(
         long dueGames,
         List<RunRecord> lastRuns,
         Instant lastModified,
-        long changedSinceDetails) {
+        long changedSinceDetails,
+        NotificationCounts notifications) {
 
     public StatusReport {
         byFetchStatus = Map.copyOf(byFetchStatus);
         lastRuns = List.copyOf(lastRuns);
+    }
+
+    /** A report with an empty Discord queue. */
+    public StatusReport(Map<FetchStatus, Long> byFetchStatus, long activeGames, long inactiveGames, long dueGames,
+            List<RunRecord> lastRuns, Instant lastModified, long changedSinceDetails) {
+        this(byFetchStatus, activeGames, inactiveGames, dueGames, lastRuns, lastModified, changedSinceDetails,
+                NotificationCounts.NONE);
     }
 
     public long totalGames() {

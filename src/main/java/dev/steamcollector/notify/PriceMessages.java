@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import okhttp3.HttpUrl;
 
-/** Turns queued announcements into Discord embeds: name, old and new price, discount, store link. */
+/** Turns queued announcements into Discord embeds: name, old and new price, discount, store link; within Discord's limits. */
 public final class PriceMessages {
 
     private static final int GREEN = 0x57F287;
@@ -29,8 +29,9 @@ public final class PriceMessages {
         fields.add(new DiscordWebhook.Field("Now", money(n.newPriceCents(), n.currency())));
         fields.add(new DiscordWebhook.Field("Discount", n.discountPercent() + "%"));
         HttpUrl link = store.newBuilder().addPathSegment("app").addPathSegment(String.valueOf(n.appId())).build();
-        return new DiscordWebhook.Embed(name, link.toString(), description,
-                n.kind() == Announcement.Kind.NEW_DISCOUNT ? GREEN : BLUE, fields);
+        // a game's name is whatever the APIs sent: clipped to what Discord accepts
+        return DiscordLimits.clip(new DiscordWebhook.Embed(name, link.toString(), description,
+                n.kind() == Announcement.Kind.NEW_DISCOUNT ? GREEN : BLUE, fields));
     }
 
     /** The summary for announcements over the per-run cap. */

@@ -8,6 +8,8 @@ import dev.steamcollector.config.DatabaseSettings.Kind;
 import dev.steamcollector.persistence.DatabaseException.Reason;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -34,18 +36,27 @@ import org.hibernate.jdbc.Work;
  */
 public final class Database implements AutoCloseable {
 
+    /** How long a lost connection is tried again unless configured otherwise. */
+    public static final Duration DEFAULT_RECONNECT = Duration.ofSeconds(60);
+
     private final DatabaseSettings settings;
     private final HikariDataSource dataSource;
     private final ExecutorService worker;
+    private final DatabaseFailures failures;
+    private final Reconnection reconnection;
+    private final Optional<SpaceReserve> reserve;
     /**
      * Built in the background from the start, alongside the migrations and the lock check, which
      * are plain JDBC and do not wait for it; the first entity query does.
      */
     private final CompletableFuture<SessionFactory> sessionFactory;
 
-    private Database(DatabaseSettings settings, HikariDataSource dataSource) {
+    private Database(DatabaseSettings settings, HikariDataSource dataSource, Duration reconnect) {
         this.settings = settings;
         this.dataSource = dataSource;
+        this.failures = new DatabaseFailures(settings);
+        this.reconnection = new Reconnection(failures, settings.describe(), reconnect);
+        this.reserve = settings.kind() == Kind.SQLITE ? SpaceReserve.of(settings.jdbcUrl()) : Optional.empty();
         this.sessionFactory = CompletableFuture.supplyAsync(() -> buildSessionFactory(settings, dataSource),
                 runnable -> Thread.ofPlatform().name("hibernate-bootstrap").daemon(true).start(runnable));
         this.worker = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("database").daemon(true).factory());
@@ -53,7 +64,12 @@ public final class Database implements AutoCloseable {
 
     /** Connects, failing with a one-line {@link DatabaseException} when the database cannot be reached. */
     public static Database open(DatabaseSettings settings) {
-        return new Database(settings, connect(settings));
+        return open(settings, DEFAULT_RECONNECT);
+    }
+
+    /** As {@link #open(DatabaseSettings)}; a connection lost later is tried again for up to {@code reconnect}. */
+    public static Database open(DatabaseSettings settings, Duration reconnect) {
+        return new Database(settings, connect(settings, reconnect), reconnect);
     }
 
     public DatabaseSettings settings() {
@@ -61,7 +77,7 @@ public final class Database implements AutoCloseable {
     }
 
     public Migrations migrations() {
-        return new Migrations(settings.kind(), dataSource);
+        return new Migrations(settings, dataSource, failures);
     }
 
     public GameRepository games() {
@@ -96,6 +112,10 @@ public final class Database implements AutoCloseable {
         return new PriceCheckRepository(this);
     }
 
+    public NotificationRepository notifications() {
+        return new NotificationRepository(this);
+    }
+
     public RunRepository runs() {
         return new RunRepository(this);
     }
@@ -122,11 +142,20 @@ public final class Database implements AutoCloseable {
                     connection.commit();
                     return result;
                 } catch (SQLException | RuntimeException e) {
-                    connection.rollback();
+                    rollbackQuietly(connection, e);
                     throw e;
                 }
             }
         });
+    }
+
+    /** A failed commit (a full disk) may have ended the transaction already: its own error is the one to report. */
+    private static void rollbackQuietly(Connection connection, Exception failure) {
+        try {
+            connection.rollback();
+        } catch (SQLException rollbackFailed) {
+            failure.addSuppressed(rollbackFailed);
+        }
     }
 
     private SessionFactory sessionFactory() {
@@ -138,7 +167,7 @@ public final class Database implements AutoCloseable {
     }
 
     private <T> T onDatabaseThread(Callable<T> task) {
-        Future<T> result = worker.submit(task);
+        Future<T> result = worker.submit(() -> reconnection.call(task));
         try {
             return result.get();
         } catch (InterruptedException e) {
@@ -146,13 +175,27 @@ public final class Database implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new DatabaseException("interrupted while waiting for the database", Reason.FAILED, e);
         } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException runtime) {
-                throw runtime;
+            RuntimeException failure = failures.toRuntime(e.getCause());
+            if (settings.kind() == Kind.SQLITE) {
+                // a failed commit (a full disk) leaves SQLite's connection unable to commit or roll back
+                // ever again: the next unit of work gets a fresh one
+                dataSource.getHikariPoolMXBean().softEvictConnections();
+                if (DatabaseFailures.isDiskFull(failure)) {
+                    // the room for recording how the run ended and releasing its lock
+                    reserve.ifPresent(SpaceReserve::release);
+                }
             }
-            if (e.getCause() instanceof SQLException sql) {
-                throw new DatabaseException(sql.getMessage(), Reason.FAILED, sql);
-            }
-            throw new DatabaseException(e.getCause().getMessage(), Reason.FAILED, e.getCause());
+            throw failure;
+        }
+    }
+
+    /**
+     * Fails with "disk full" when the disk of a SQLite file has not even the room a run needs to
+     * record its end; taken before a run takes its lock.
+     */
+    void requireRoom() {
+        if (reserve.isPresent() && !reserve.get().hold()) {
+            throw failures.diskFull(null);
         }
     }
 
@@ -174,14 +217,15 @@ public final class Database implements AutoCloseable {
         dataSource.close();
     }
 
-    private static HikariDataSource connect(DatabaseSettings settings) {
+    private static HikariDataSource connect(DatabaseSettings settings, Duration reconnect) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("steam-collector");
         config.setJdbcUrl(settings.jdbcUrl());
         settings.user().ifPresent(config::setUsername);
         settings.password().ifPresent(secret -> config.setPassword(secret.reveal()));
         config.setAutoCommit(false);
-        config.setConnectionTimeout(10_000);
+        // a lost server is noticed, and a returning one found, a few times within the reconnect window
+        config.setConnectionTimeout(Math.clamp(reconnect.toMillis() / 4, 250, 10_000));
         config.setInitializationFailTimeout(1);
         if (settings.kind() == Kind.SQLITE) {
             config.setMaximumPoolSize(1);
@@ -202,6 +246,10 @@ public final class Database implements AutoCloseable {
     }
 
     private static DatabaseException unreachable(DatabaseSettings settings, RuntimeException e) {
+        Optional<DatabaseException> explained = new DatabaseFailures(settings).explain(e);
+        if (explained.isPresent()) {
+            return explained.get();
+        }
         Throwable cause = e.getCause() == null ? e : e.getCause();
         String sqlState = cause instanceof SQLException sql && sql.getSQLState() != null ? sql.getSQLState() : "";
         // class 08 is a connection failure (server down, network); anything else is a setting to fix

@@ -26,6 +26,8 @@ public final class LockRepository {
      * older than this is a dead holder's; {@code alive} says whether a pid on this host still runs.
      */
     public Optional<LockHolder> tryAcquire(String name, LockHolder me, Instant staleBefore, Predicate<Long> alive) {
+        // a run that starts can always record its end
+        database.requireRoom();
         return database.query(connection -> {
             Optional<LockHolder> holder = find(connection, name);
             if (holder.isPresent() && isLive(holder.get(), me.host(), staleBefore, alive)) {
@@ -56,15 +58,15 @@ public final class LockRepository {
         return !holder.host().equals(myHost) || alive.test(holder.pid());
     }
 
-    /** Shows the holder is still alive. */
-    public void heartbeat(String name, long pid, Instant now) {
-        database.execute(connection -> {
+    /** Shows the holder is still alive; false when the lock is no longer this pid's. */
+    public boolean heartbeat(String name, long pid, Instant now) {
+        return database.query(connection -> {
             try (PreparedStatement update = connection.prepareStatement(
                     "UPDATE run_locks SET heartbeat_at = ? WHERE name = ? AND pid = ?")) {
                 Parameters.setInstant(update, 1, now);
                 update.setString(2, name);
                 update.setLong(3, pid);
-                update.executeUpdate();
+                return update.executeUpdate() > 0;
             }
         });
     }

@@ -1,10 +1,14 @@
 package dev.steamcollector.persistence;
 
-import dev.steamcollector.config.DatabaseSettings.Kind;
+import dev.steamcollector.config.DatabaseSettings;
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 import java.util.Locale;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -17,20 +21,24 @@ public final class Migrations {
     /** The newest migration shipped (V{n}__*.sql in both db/ folders); a test keeps it in step. */
     static final int LATEST_VERSION = 6;
 
-    private final Kind kind;
+    private static final String HISTORY = "flyway_schema_history";
+
+    private final DatabaseSettings settings;
     private final DataSource dataSource;
+    private final DatabaseFailures failures;
     private Flyway flyway;
 
-    Migrations(Kind kind, DataSource dataSource) {
-        this.kind = kind;
+    Migrations(DatabaseSettings settings, DataSource dataSource, DatabaseFailures failures) {
+        this.settings = settings;
         this.dataSource = dataSource;
+        this.failures = failures;
     }
 
     private Flyway flyway() {
         if (flyway == null) {
             flyway = Flyway.configure()
                     .dataSource(dataSource)
-                    .locations("classpath:db/" + kind.name().toLowerCase(Locale.ROOT))
+                    .locations("classpath:db/" + settings.kind().name().toLowerCase(Locale.ROOT))
                     .load();
         }
         return flyway;
@@ -61,14 +69,15 @@ public final class Migrations {
 
     /** Applies what is pending; returns how many migrations ran and the schema version now in force. */
     public Outcome apply() {
+        requireOurs();
         try {
             MigrateResult result = flyway().migrate();
             String version = result.targetSchemaVersion != null ? result.targetSchemaVersion
                     : String.valueOf(flyway().info().current() == null ? "none" : flyway().info().current().getVersion());
             return new Outcome(result.migrationsExecuted, version);
         } catch (FlywayException e) {
-            throw new DatabaseException("migration failed: " + e.getMessage().lines().findFirst().orElse(""),
-                    DatabaseException.Reason.FAILED, e);
+            throw failures.explain(e).orElseGet(() -> new DatabaseException(
+                    "migration failed: " + e.getMessage().lines().findFirst().orElse(""), DatabaseException.Reason.FAILED, e));
         }
     }
 
@@ -79,9 +88,46 @@ public final class Migrations {
 
     /** Fails with a one-line hint to run {@code migrate} when the schema is behind; for read-only commands. */
     public void requireCurrent() {
+        requireOurs();
         if (pending()) {
             throw new DatabaseException("the database schema is behind; run 'steam-collector migrate' first",
                     DatabaseException.Reason.MISCONFIGURED, null);
+        }
+    }
+
+    /**
+     * Refuses a database that holds tables but no schema history of ours: it belongs to another
+     * program, and migrating it would mix two programs' tables (or fail on a table of the same name).
+     */
+    private void requireOurs() {
+        List<String> tables = new ArrayList<>();
+        try (Connection connection = dataSource.getConnection()) {
+            DatabaseMetaData meta = connection.getMetaData();
+            try (ResultSet rows = meta.getTables(null, connection.getSchema(), "%", new String[] {"TABLE"})) {
+                while (rows.next()) {
+                    String name = rows.getString("TABLE_NAME");
+                    if (name.equalsIgnoreCase(HISTORY)) {
+                        return;
+                    }
+                    if (!name.startsWith("sqlite_")) {
+                        tables.add(name);
+                    }
+                }
+            } finally {
+                connection.rollback();
+            }
+        } catch (SQLException e) {
+            throw failures.explain(e).orElseGet(() -> new DatabaseException(
+                    "cannot read the tables of " + settings.describe() + ": " + e.getMessage(),
+                    DatabaseException.Reason.FAILED, e));
+        }
+        if (!tables.isEmpty()) {
+            Collections.sort(tables);
+            throw new DatabaseException("the database " + settings.describe() + " belongs to another program: it holds "
+                    + String.join(", ", tables.subList(0, Math.min(5, tables.size())))
+                    + (tables.size() > 5 ? " and " + (tables.size() - 5) + " more tables" : "")
+                    + " but no steam-collector schema history; point DATABASE_URL at an empty database or at one "
+                    + "steam-collector created", DatabaseException.Reason.MISCONFIGURED, null);
         }
     }
 

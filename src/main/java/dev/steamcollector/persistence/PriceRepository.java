@@ -5,7 +5,6 @@ import dev.steamcollector.model.PriceChange;
 import dev.steamcollector.model.PriceObservation;
 import dev.steamcollector.model.PricePoint;
 import dev.steamcollector.model.PriceSource;
-import dev.steamcollector.model.QueuedNotification;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -23,8 +22,8 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * {@code price_history} and the {@code notifications} queue. A price becomes a row only when it
- * differs from its series' latest row; an announcement is queued in the same transaction.
+ * {@code price_history}, and the announcements it queues in {@code notifications}. A price becomes a
+ * row only when it differs from its series' latest row; an announcement is queued in the same transaction.
  */
 public final class PriceRepository {
 
@@ -157,59 +156,5 @@ public final class PriceRepository {
 
     private static String key(int appId, String currency, PriceSource source) {
         return currency + "\u0000" + source.dbValue() + "\u0000" + appId;
-    }
-
-    /** Queued announcements, oldest first, at most {@code limit}. */
-    public List<QueuedNotification> findUnsent(int limit) {
-        return database.query(connection -> {
-            try (PreparedStatement query = connection.prepareStatement("""
-                    SELECT n.id, n.app_id, g.name, n.kind, n.currency, n.old_price_cents, n.new_price_cents,
-                           n.initial_price_cents, n.discount_percent
-                      FROM notifications n JOIN games g ON g.app_id = n.app_id
-                     WHERE n.sent_at IS NULL ORDER BY n.id LIMIT ?""")) {
-                query.setInt(1, limit);
-                List<QueuedNotification> queued = new ArrayList<>();
-                try (ResultSet rows = query.executeQuery()) {
-                    while (rows.next()) {
-                        queued.add(new QueuedNotification(rows.getLong(1), rows.getInt(2), rows.getString(3),
-                                Announcement.Kind.valueOf(rows.getString(4).toUpperCase(java.util.Locale.ROOT)),
-                                rows.getString(5), rows.getInt(6), rows.getInt(7),
-                                Parameters.getInteger(rows, 8), rows.getInt(9)));
-                    }
-                }
-                return queued;
-            }
-        });
-    }
-
-    /** How many announcements are queued and not yet sent. */
-    public long countUnsent() {
-        return database.query(connection -> {
-            try (PreparedStatement query = connection.prepareStatement(
-                    "SELECT COUNT(*) FROM notifications WHERE sent_at IS NULL");
-                    ResultSet row = query.executeQuery()) {
-                row.next();
-                return row.getLong(1);
-            }
-        });
-    }
-
-    /** Marks announcements as delivered ({@code sent}) or folded into a summary ({@code summarized}). */
-    public void markDone(List<Long> ids, boolean summarized, Instant at) {
-        if (ids.isEmpty()) {
-            return;
-        }
-        database.execute(connection -> {
-            try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE notifications SET sent_at = ?, outcome = ? WHERE id = ? AND sent_at IS NULL")) {
-                for (long id : ids) {
-                    Parameters.setInstant(update, 1, at);
-                    update.setString(2, summarized ? "summarized" : "sent");
-                    update.setLong(3, id);
-                    update.addBatch();
-                }
-                update.executeBatch();
-            }
-        });
     }
 }

@@ -46,9 +46,16 @@ public final class AppListCollector {
         boolean wholeList;
         try {
             wholeList = source.fetchAll(batch -> store(batch, seen, tally));
-        } finally {
-            tally.added(games.countCreatedSince(started));
+        } catch (RuntimeException failure) {
+            // the count must not hide why the list failed (a full disk fails the count too)
+            try {
+                tally.added(games.countCreatedSince(started));
+            } catch (RuntimeException counting) {
+                failure.addSuppressed(counting);
+            }
+            throw failure;
         }
+        tally.added(games.countCreatedSince(started));
         if (wholeList) {
             tally.deactivated(deactivateMissing(seen, source.inAppIdOrder()));
         }

@@ -21,7 +21,7 @@ public final class Backlog {
         try {
             Instant now = clock.instant();
             metrics.queueSize(Metrics.DETAILS_DUE, db.metadata().countDue(DueSelection.dueAt(now, Integer.MAX_VALUE)));
-            metrics.queueSize(Metrics.NOTIFICATIONS, db.prices().countUnsent());
+            metrics.queueSize(Metrics.NOTIFICATIONS, db.notifications().countQueued());
         } catch (RuntimeException e) {
             log.warn("Could not measure the queues for the metrics: {}", e.getMessage());
         }

@@ -38,12 +38,10 @@ public final class Collector {
     }
 
     /**
-     * Runs the pipeline, then {@code whileLocked} before the lock is released; how it ended comes
-     * back in the report, never as an exception past the lock.
+     * Runs the pipeline in {@code frame} (the lock, the run's record, what happens while locked);
+     * how it ended comes back in the report, never as an exception past the lock.
      */
-    public RunFrame.RunReport run(CollectOptions options, Runnable whileLocked) {
-        RunFrame frame = new RunFrame(db, setup.http(), setup.clock(), stop, setup.metrics().task("collect"))
-                .whileLocked(whileLocked);
+    public RunFrame.RunReport run(CollectOptions options, RunFrame frame) {
         return frame.run(options.label(), options.maxDuration(), options.maxFailures(),
                 (tally, started) -> steps(options, tally, started));
     }

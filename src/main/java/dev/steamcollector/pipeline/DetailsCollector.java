@@ -165,15 +165,14 @@ public final class DetailsCollector {
             received++;
             outcome.update().ifPresent(update -> {
                 batch.add(update);
-                count(update, tally);
                 progress.step();
             });
             outcome.name().ifPresent(names::add);
             if (batch.size() >= batchSize) {
-                flush(batch, names);
+                flush(batch, names, tally);
             }
         }
-        flush(batch, names);
+        flush(batch, names, tally);
     }
 
     private static Outcome poll(BlockingQueue<Outcome> outcomes) {
@@ -185,9 +184,11 @@ public final class DetailsCollector {
         }
     }
 
-    private void flush(List<MetadataUpdate> batch, List<Game> names) {
+    /** Commits the batch; the tally counts games once committed, so a run ended at once records what it saved. */
+    private void flush(List<MetadataUpdate> batch, List<Game> names, RunTally tally) {
         if (!batch.isEmpty()) {
             sink.store(batch, names);
+            batch.forEach(update -> count(update, tally));
             batch.clear();
             names.clear();
         }

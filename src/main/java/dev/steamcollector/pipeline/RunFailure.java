@@ -25,7 +25,7 @@ public sealed class RunFailure extends RuntimeException {
         private static final long serialVersionUID = 1L;
         private final StopSignal.Reason signal;
 
-        Interrupted(StopSignal.Reason signal) {
+        public Interrupted(StopSignal.Reason signal) {
             super("interrupted by " + signal + "; finished work is saved, run again to continue");
             this.signal = signal;
         }

@@ -14,26 +14,31 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * What every run that writes shares: the run lock, its row in {@code collection_runs} from start
  * to end (counters saved every 30 s), the {@code --max-duration} deadline, and the one decision of
- * how it ended, which its task's metrics are told too.
+ * how it ended, which its task's metrics are told too. A process that ends before the run does (a
+ * second signal) still records it, from the lock's shutdown hook.
  */
 public final class RunFrame {
 
-    private static final Duration HEARTBEAT = Duration.ofSeconds(30);
+    private static final Duration COUNTERS_EVERY = Duration.ofSeconds(30);
     private static final Logger log = LoggerFactory.getLogger(RunFrame.class);
 
     private final Database db;
     private final HttpGateway http;
     private final Clock clock;
     private final StopSignal stop;
-    private Runnable whileLocked = () -> { };
     private final TaskMetrics metrics;
+    private Runnable whileLocked = () -> { };
+    private Duration lockTimeout = RunLock.DEFAULT_TIMEOUT;
+    private Consumer<RunSummary> abruptSummary = summary -> { };
 
     public RunFrame(Database db, HttpGateway http, Clock clock, StopSignal stop, TaskMetrics metrics) {
         this.db = db;
@@ -43,16 +48,31 @@ public final class RunFrame {
         this.metrics = metrics;
     }
 
-    /** Adds a last step, after the run is recorded but before the lock is released; its failures are logged. */
+    /**
+     * Adds a last step, after the run is recorded but before the lock is released; its failures are
+     * logged. It is skipped when a signal stopped the run.
+     */
     public RunFrame whileLocked(Runnable lastStep) {
         this.whileLocked = lastStep;
+        return this;
+    }
+
+    /** How long the run lock lives without a heartbeat (default two minutes). */
+    public RunFrame lockTimeout(Duration timeout) {
+        this.lockTimeout = timeout;
+        return this;
+    }
+
+    /** Where the summary goes when the process ends before the run does. */
+    public RunFrame onAbruptEnd(Consumer<RunSummary> summary) {
+        this.abruptSummary = summary;
         return this;
     }
 
     /** Runs {@code steps} (given the tally and the start time) under the lock and records the run. */
     public RunReport run(String mode, Optional<Duration> maxDuration, MaxFailures maxFailures,
             BiConsumer<RunTally, Instant> steps) {
-        try (RunLock lock = RunLock.acquire(db.locks(), mode, clock)) {
+        try (RunLock lock = RunLock.acquire(db.locks(), mode, clock, lockTimeout)) {
             Instant started = clock.instant();
             int abandoned = db.runs().closeAbandoned(started);
             if (abandoned > 0) {
@@ -61,31 +81,42 @@ public final class RunFrame {
             }
             long id = db.runs().start(mode, ProcessHandle.current().pid(), RunLock.hostName(), started);
             metrics.started();
-            RunTally tally = new RunTally(metrics);
+            Ending ending = new Ending(id, mode, started, new RunTally(metrics));
+            lock.onAbruptExit(ending::abrupt);
             ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
                     Thread.ofPlatform().daemon(true).name("run-timer").factory());
-            timer.scheduleAtFixedRate(() -> heartbeat(lock, id, tally), HEARTBEAT.toSeconds(), HEARTBEAT.toSeconds(),
-                    TimeUnit.SECONDS);
+            timer.scheduleAtFixedRate(() -> saveCounters(id, ending.tally), COUNTERS_EVERY.toSeconds(),
+                    COUNTERS_EVERY.toSeconds(), TimeUnit.SECONDS);
             maxDuration.ifPresent(limit -> timer.schedule(
                     () -> stop.request(StopSignal.Reason.DEADLINE), limit.toMillis(), TimeUnit.MILLISECONDS));
             RuntimeException failure = null;
             try {
-                steps.accept(tally, started);
+                steps.accept(ending.tally, started);
             } catch (RuntimeException e) {
                 failure = e;
                 log.debug("Run {} failed", id, e);
+            } catch (Error e) {
+                // out of memory, say: still recorded, and the lock released on the way out
+                ending.fatal(e);
+                throw e;
             } finally {
                 timer.shutdownNow();
-                // a heartbeat still writing must not land after the final counters
+                // a save still writing must not land after the final counters
                 awaitQuietly(timer);
             }
-            RunReport report = finish(id, mode, started, tally, maxFailures, failure);
+            RunReport report = ending.normal(maxFailures, failure);
+            if (stop.interrupted()) {
+                return report;
+            }
             try {
                 whileLocked.run();
             } catch (RuntimeException e) {
                 log.warn("After the run: {}", e.getMessage());
             }
-            return report;
+            // a signal during the last step: the run had finished, but the exit code says it was interrupted
+            return stop.interrupted() && report.failure().isEmpty()
+                    ? new RunReport(report.summary(), Optional.of(new RunFailure.Interrupted(stop.reason())))
+                    : report;
         }
     }
 
@@ -97,39 +128,91 @@ public final class RunFrame {
         }
     }
 
-    private void heartbeat(RunLock lock, long id, RunTally tally) {
+    private void saveCounters(long id, RunTally tally) {
         try {
-            lock.heartbeat(clock.instant());
             db.runs().updateCounters(id, tally.snapshot(http.stats().values()));
         } catch (RuntimeException e) {
             log.warn("Could not record the run's progress: {}", e.getMessage());
         }
     }
 
-    private RunReport finish(long id, String mode, Instant started, RunTally tally, MaxFailures maxFailures,
-            RuntimeException failure) {
-        RunCounters counters = tally.snapshot(http.stats().values());
-        RuntimeException outcome = failure;
-        long allowed = maxFailures.allowed(tally.processed());
-        if (stop.interrupted()) {
-            outcome = new RunFailure.Interrupted(stop.reason());
-        } else if (failure == null && tally.failures() > allowed) {
-            outcome = new RunFailure.TooManyFailures(tally.failures(), allowed, mode.equals("prices")
-                    ? "the next 'prices' run tries them again" : "'collect --retry-failed' tries them again");
+    /** How one run is recorded at its end, exactly once: by the run itself, or by the shutdown hook. */
+    private final class Ending {
+        private final long id;
+        private final String mode;
+        private final Instant started;
+        private final RunTally tally;
+        private final AtomicBoolean recorded = new AtomicBoolean();
+
+        Ending(long id, String mode, Instant started, RunTally tally) {
+            this.id = id;
+            this.mode = mode;
+            this.started = started;
+            this.tally = tally;
         }
-        // too many failures still means done (exit 3): the run did its work
-        RunStatus status = outcome == null || outcome instanceof RunFailure.TooManyFailures ? RunStatus.SUCCEEDED
-                : outcome instanceof RunFailure.Interrupted ? RunStatus.INTERRUPTED : RunStatus.FAILED;
-        String message = outcome != null ? outcome.getMessage()
-                : stop.reason() == StopSignal.Reason.DEADLINE ? "stopped at --max-duration; the rest is due next run"
-                : null;
-        metrics.finished(status);
-        Instant finished = clock.instant();
-        db.runs().finish(id, status, counters, message, finished);
-        RunSummary summary = new RunSummary(id, mode, status,
-                Duration.between(started, finished).truncatedTo(ChronoUnit.MILLIS), counters, tally.pages(),
-                http.stats(), message, tally.notes());
-        return new RunReport(summary, Optional.ofNullable(outcome));
+
+        RunReport normal(MaxFailures maxFailures, RuntimeException failure) {
+            RuntimeException outcome = failure;
+            long allowed = maxFailures.allowed(tally.processed());
+            if (stop.interrupted()) {
+                outcome = new RunFailure.Interrupted(stop.reason());
+            } else if (failure == null && tally.failures() > allowed) {
+                outcome = new RunFailure.TooManyFailures(tally.failures(), allowed, mode.equals("prices")
+                        ? "the next 'prices' run tries them again" : "'collect --retry-failed' tries them again");
+            }
+            // too many failures still means done (exit 3): the run did its work
+            RunStatus status = outcome == null || outcome instanceof RunFailure.TooManyFailures ? RunStatus.SUCCEEDED
+                    : outcome instanceof RunFailure.Interrupted ? RunStatus.INTERRUPTED : RunStatus.FAILED;
+            String message = outcome != null ? outcome.getMessage()
+                    : stop.reason() == StopSignal.Reason.DEADLINE ? "stopped at --max-duration; the rest is due next run"
+                    : null;
+            RunSummary summary = summary(status, message);
+            if (recorded.compareAndSet(false, true)) {
+                Optional<RuntimeException> unrecorded = record(summary);
+                if (outcome == null && unrecorded.isPresent()) {
+                    outcome = unrecorded.get();
+                }
+            }
+            return new RunReport(summary, Optional.ofNullable(outcome));
+        }
+
+        /** The process is ending before the run did: what was committed is recorded, the rest is lost. */
+        void abrupt() {
+            if (!recorded.compareAndSet(false, true)) {
+                return;
+            }
+            String message = stop.interrupted()
+                    ? "interrupted by " + stop.reason() + " twice: stopped at once; finished work is saved, "
+                            + "the batch in progress is not; run again to continue"
+                    : "the process ended before the run finished; finished work is saved, run again to continue";
+            RunSummary summary = summary(RunStatus.INTERRUPTED, message);
+            record(summary);
+            abruptSummary.accept(summary);
+        }
+
+        void fatal(Error error) {
+            if (recorded.compareAndSet(false, true)) {
+                record(summary(RunStatus.FAILED, "the run failed: " + error));
+            }
+        }
+
+        private RunSummary summary(RunStatus status, String message) {
+            RunCounters counters = tally.snapshot(http.stats().values());
+            Duration took = Duration.between(started, clock.instant()).truncatedTo(ChronoUnit.MILLIS);
+            return new RunSummary(id, mode, status, took, counters, tally.pages(), http.stats(), message,
+                    tally.notes());
+        }
+
+        private Optional<RuntimeException> record(RunSummary summary) {
+            metrics.finished(summary.status());
+            try {
+                db.runs().finish(id, summary.status(), summary.counters(), summary.message(), clock.instant());
+                return Optional.empty();
+            } catch (RuntimeException e) {
+                log.warn("Could not record the end of run #{}: {}", id, e.getMessage());
+                return Optional.of(e);
+            }
+        }
     }
 
     /** A run's summary and, when it did not simply succeed, why. */

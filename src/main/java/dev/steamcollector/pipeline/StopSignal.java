@@ -1,5 +1,8 @@
 package dev.steamcollector.pipeline;
 
+import dev.steamcollector.http.Ticker;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** Asks a run to stop starting new work: a signal, the end of {@code --max-duration}, or a dead endpoint. */
@@ -7,22 +10,25 @@ public final class StopSignal {
 
     /** Why a run stops early. */
     public enum Reason {
-        SIGINT, SIGTERM, DEADLINE, ENDPOINT_DOWN
+        SIGINT, SIGTERM, SIGHUP, DEADLINE, ENDPOINT_DOWN;
+
+        boolean isSignal() {
+            return this == SIGINT || this == SIGTERM || this == SIGHUP;
+        }
     }
 
     private final AtomicReference<Reason> reason = new AtomicReference<>();
+    private final CountDownLatch signalled = new CountDownLatch(1);
 
     /**
      * The first reason given wins, except that a signal overrides a deadline or a dead endpoint:
      * Ctrl-C always means interrupted (and a second one quits at once).
      */
     public void request(Reason why) {
-        boolean signal = why == Reason.SIGINT || why == Reason.SIGTERM;
-        reason.getAndUpdate(current -> current == null || signal && !interrupted(current) ? why : current);
-    }
-
-    private static boolean interrupted(Reason why) {
-        return why == Reason.SIGINT || why == Reason.SIGTERM;
+        reason.getAndUpdate(current -> current == null || why.isSignal() && !current.isSignal() ? why : current);
+        if (why.isSignal()) {
+            signalled.countDown();
+        }
     }
 
     public boolean requested() {
@@ -37,6 +43,26 @@ public final class StopSignal {
     /** Whether the run was stopped by a signal, so it counts as interrupted. */
     public boolean interrupted() {
         Reason why = reason.get();
-        return why != null && interrupted(why);
+        return why != null && why.isSignal();
+    }
+
+    /**
+     * Time whose waits a signal cuts short: {@link Ticker#sleep} then throws
+     * {@link InterruptedException}, so that nothing (a long {@code retry_after}) holds a stopping process.
+     */
+    public Ticker pausing() {
+        return new Ticker() {
+            @Override
+            public long nanoTime() {
+                return System.nanoTime();
+            }
+
+            @Override
+            public void sleep(long nanos) throws InterruptedException {
+                if (signalled.await(Math.max(0, nanos), TimeUnit.NANOSECONDS)) {
+                    throw new InterruptedException("stopped by " + reason());
+                }
+            }
+        };
     }
 }

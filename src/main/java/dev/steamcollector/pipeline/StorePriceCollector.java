@@ -90,6 +90,8 @@ public final class StorePriceCollector {
     private void record(Country country, List<PriceCandidate> chunk, Map<Integer, StorePrice> answer,
             RunTally tally) {
         List<PriceObservation> observations = new ArrayList<>();
+        // the games count once committed, so that a run ended at once records what it saved
+        List<Runnable> counts = new ArrayList<>();
         List<PriceCandidate> checked = new ArrayList<>();
         for (PriceCandidate game : chunk) {
             switch (answer.get(game.appId())) {
@@ -97,7 +99,7 @@ public final class StorePriceCollector {
                     observations.add(new PriceObservation(game.appId(), p.currency(), p.finalCents(),
                             p.initialCents(), p.discountPercent(), PriceSource.STORE));
                     checked.add(game);
-                    tally.succeeded();
+                    counts.add(tally::succeeded);
                 }
                 case StorePrice.Free f -> {
                     if (country.currency == null) {
@@ -106,22 +108,23 @@ public final class StorePriceCollector {
                         observations.addAll(freeObservations(List.of(game), country.currency));
                         checked.add(game);
                     }
-                    tally.succeeded();
+                    counts.add(tally::succeeded);
                 }
                 case StorePrice.Unknown u -> {
                     // not sold there: checked all the same, asked again when its number moves
                     checked.add(game);
-                    tally.notFound();
+                    counts.add(tally::notFound);
                 }
                 case StorePrice.Invalid invalid -> {
                     // not a check: asked again next run
                     log.warn("Store price of appid {}: {}; not stored", game.appId(), invalid.reason());
-                    tally.failed();
+                    counts.add(tally::failed);
                 }
-                case null -> tally.failed();
+                case null -> counts.add(tally::failed);
             }
         }
         store(country.code, checked, observations);
+        counts.forEach(Runnable::run);
     }
 
     private void store(String country, List<PriceCandidate> checked, List<PriceObservation> observations) {

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.steamcollector.config.ConfigException;
 import dev.steamcollector.persistence.DatabaseException;
 import dev.steamcollector.persistence.DatabaseException.Reason;
+import dev.steamcollector.pipeline.RunFailure;
+import dev.steamcollector.pipeline.StopSignal;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.junit.jupiter.api.Test;
@@ -54,6 +56,12 @@ class ExitCodesTest {
         assertThat(exitCodes.getExitCode(new Exception("checked"))).isEqualTo(1);
     }
 
+    @ParameterizedTest(name = "{0} exits {1}")
+    @CsvSource({"SIGHUP,129", "SIGINT,130", "SIGTERM,143"})
+    void anInterruptedRunExits128PlusTheSignal(StopSignal.Reason signal, int code) {
+        assertThat(exitCodes.getExitCode(new RunFailure.Interrupted(signal))).isEqualTo(code);
+    }
+
     @Test
     void constantsAreThoseOfTheSpec() {
         assertThat(ExitCodes.DONE).isZero();
@@ -61,6 +69,7 @@ class ExitCodesTest {
         assertThat(ExitCodes.USAGE).isEqualTo(2);
         assertThat(ExitCodes.TOO_MANY_FAILURES).isEqualTo(3);
         assertThat(ExitCodes.TEMPORARILY_UNABLE).isEqualTo(75);
+        assertThat(ExitCodes.HUNG_UP).isEqualTo(129);
         assertThat(ExitCodes.INTERRUPTED).isEqualTo(130);
         assertThat(ExitCodes.TERMINATED).isEqualTo(143);
     }

@@ -28,7 +28,7 @@ class MigrateAndStatusIT {
 
         CliRun migrate = CliRun.run(directory, env, "migrate");
         assertThat(migrate.exitCode()).as(migrate.err()).isZero();
-        assertThat(migrate.out()).contains("Schema:          version 6 (4 migrations applied now)")
+        assertThat(migrate.out()).contains("Schema:          version 6 (5 migrations applied now)")
                 .contains("Rate limits:     Steam Web API 100000/day, Store 200/5minutes, SteamSpy 60/minute");
 
         CliRun again = CliRun.run(directory, env, "migrate");

@@ -6,11 +6,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.steamcollector.config.RateLimit;
 import dev.steamcollector.model.FetchStatus;
+import dev.steamcollector.model.NotificationCounts;
 import dev.steamcollector.model.StatusReport;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -41,5 +44,35 @@ class StatusViewTest {
         JsonNode parsed = new ObjectMapper().readTree(json.toString());
         assertThat(parsed.get("due").asLong()).isEqualTo(due);
         assertThat(parsed.get("etaSeconds").asLong()).isEqualTo(etaSeconds);
+    }
+
+    @Test
+    void showsTheDiscordQueueAndWhatWasSetAside() throws Exception {
+        NotificationCounts queue = new NotificationCounts(1_234, 2,
+                Optional.of("HTTP 400: Invalid Form Body (embeds.0.title: Must be 256 or fewer in length.)"));
+        StatusView view = new StatusView("jdbc:sqlite:x.db", new StatusReport(NONE, 0, 0, 0, List.of(), null, 0, queue),
+                RateLimit.parse("STEAMSPY_API_LIMIT", "60/minute"));
+
+        StringWriter text = new StringWriter();
+        view.printText(new PrintWriter(text));
+        StringWriter json = new StringWriter();
+        view.printJson(new PrintWriter(json));
+
+        assertThat(text.toString().lines()).contains("Discord:   1,234 queued, 2 set aside (latest refused: "
+                + "HTTP 400: Invalid Form Body (embeds.0.title: Must be 256 or fewer in length.))");
+        JsonNode notifications = new ObjectMapper().readTree(json.toString()).get("notifications");
+        assertThat(notifications.get("queued").asLong()).isEqualTo(1_234);
+        assertThat(notifications.get("setAside").asLong()).isEqualTo(2);
+    }
+
+    @Test
+    void saysNothingOfAnEmptyQueue() {
+        StatusView view = new StatusView("jdbc:sqlite:x.db", new StatusReport(NONE, 0, 0, 0, List.of(), null, 0),
+                RateLimit.parse("STEAMSPY_API_LIMIT", "60/minute"));
+
+        StringWriter text = new StringWriter();
+        view.printText(new PrintWriter(text));
+
+        assertThat(text.toString()).doesNotContain("Discord");
     }
 }

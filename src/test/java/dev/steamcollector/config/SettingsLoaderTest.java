@@ -95,6 +95,17 @@ class SettingsLoaderTest {
         void metricsAreOff() {
             assertThat(settings.metrics()).isEqualTo(new MetricsSettings(false, Optional.empty(), Optional.empty()));
         }
+
+        @Test
+        void aLockLivesTwoMinutesAndALostDatabaseIsTriedForAMinute() {
+            assertThat(settings.recovery()).isEqualTo(RecoverySettings.DEFAULTS)
+                    .isEqualTo(new RecoverySettings(Duration.ofMinutes(2), Duration.ofSeconds(60)));
+        }
+
+        @Test
+        void thereIsNoSecretToHide() {
+            assertThat(settings.secrets()).isEmpty();
+        }
     }
 
     @Nested
@@ -125,7 +136,9 @@ class SettingsLoaderTest {
                     Map.entry("NOTIFY_MAX_PER_RUN", "0"),
                     Map.entry("ENABLE_METRICS", "yes"),
                     Map.entry("PROMETHEUS_GATEWAY", "https://push.example:9091"),
-                    Map.entry("METRICS_TEXTFILE", "metrics/steam.prom")));
+                    Map.entry("METRICS_TEXTFILE", "metrics/steam.prom"),
+                    Map.entry("RUN_LOCK_TIMEOUT", "30s"),
+                    Map.entry("DATABASE_RECONNECT", "5m")));
 
             assertThat(settings.database().jdbcUrl()).isEqualTo("jdbc:postgresql://db:5432/steam");
             ApiSettings api = settings.api();
@@ -146,6 +159,24 @@ class SettingsLoaderTest {
             assertThat(settings.metrics()).isEqualTo(new MetricsSettings(true,
                     Optional.of(URI.create("https://push.example:9091")),
                     Optional.of(workingDirectory.resolve("metrics/steam.prom"))));
+            assertThat(settings.recovery()).isEqualTo(new RecoverySettings(Duration.ofSeconds(30), Duration.ofMinutes(5)));
+        }
+
+        @Test
+        void knowsEverySecretInEachOfItsForms() {
+            Settings settings = load(Map.of("DATABASE_URL", "postgresql://u:p%40ss%20word@db:5432/steam",
+                    "STEAM_API_KEY", "ABCDEF0123456789",
+                    "DISCORD_WEBHOOK_URL", "https://discord.com/api/webhooks/1/TOKENtokenTOKENtoken"));
+
+            assertThat(settings.secrets()).contains("p@ss word", "p%40ss%20word", "ABCDEF0123456789",
+                    "https://discord.com/api/webhooks/1/TOKENtokenTOKENtoken", "TOKENtokenTOKENtoken");
+        }
+
+        @Test
+        void knowsThePasswordOfAJdbcUrl() {
+            Settings settings = load(Map.of("DATABASE_URL", "jdbc:postgresql://db/steam?user=u&password=s%3Dcret&ssl=1"));
+
+            assertThat(settings.secrets()).contains("s%3Dcret", "s=cret");
         }
 
         @Test

@@ -3,6 +3,7 @@ package dev.steamcollector.pipeline;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.steamcollector.http.Ticker;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -93,6 +94,36 @@ class PipelinePoliciesTest {
 
             assertThat(stop.reason()).isEqualTo(StopSignal.Reason.SIGINT);
             assertThat(stop.interrupted()).isTrue();
+        }
+
+        @Test
+        void aHangUpInterruptsLikeTheOtherSignals() {
+            StopSignal stop = new StopSignal();
+            stop.request(StopSignal.Reason.ENDPOINT_DOWN);
+            stop.request(StopSignal.Reason.SIGHUP);
+
+            assertThat(stop.reason()).isEqualTo(StopSignal.Reason.SIGHUP);
+            assertThat(stop.interrupted()).isTrue();
+        }
+
+        @Test
+        void aSignalCutsEveryPauseShort() {
+            StopSignal stop = new StopSignal();
+            Ticker pausing = stop.pausing();
+            stop.request(StopSignal.Reason.SIGTERM);
+
+            assertThatThrownBy(() -> pausing.sleep(Duration.ofHours(1).toNanos()))
+                    .isInstanceOf(InterruptedException.class).hasMessageContaining("SIGTERM");
+        }
+
+        @Test
+        void aDeadlineDoesNotCutAPauseShort() throws InterruptedException {
+            StopSignal stop = new StopSignal();
+            stop.request(StopSignal.Reason.DEADLINE);
+
+            stop.pausing().sleep(0);
+
+            assertThat(stop.interrupted()).isFalse();
         }
     }
 }
