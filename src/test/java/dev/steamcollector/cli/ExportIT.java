@@ -220,6 +220,40 @@ class ExportIT {
                 games, took.toMillis() / 1000.0, peakHeap(gcLog));
     }
 
+    /**
+     * {@code export | head -n 3} in a real shell pipeline: once head has its lines and exits, the
+     * export stops at the closed pipe, quietly (exit 0, nothing on stderr), instead of writing the
+     * rest into it and failing.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"csv", "jsonl"})
+    void aReaderThatClosesThePipeEndsTheExportQuietly(String format) throws Exception {
+        TestDatabase db = TestDatabase.sqlite(directory);
+        seedMany(db, 20_000);
+        String java = ProcessHandle.current().info().command().orElseThrow();
+        ProcessBuilder builder = new ProcessBuilder("bash", "-c",
+                "\"$0\" --enable-native-access=ALL-UNNAMED -cp \"$1\" \"$2\" export --format \"$3\" 2>export.err"
+                        + " | head -n 3 >head.out; echo \"${PIPESTATUS[0]}\" >export.status",
+                java, System.getProperty("java.class.path"), Main.class.getName(), format)
+                .directory(directory.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(directory.resolve("shell.out").toFile());
+        builder.environment().put("DATABASE_URL", db.url());
+        builder.environment().put("LOG_LEVEL", "WARN");
+
+        Process shell = builder.start();
+        boolean ended = shell.waitFor(60, TimeUnit.SECONDS);
+        if (!ended) {
+            shell.destroyForcibly().waitFor();
+        }
+
+        assertThat(ended).as("the pipeline ended within 60 s").isTrue();
+        assertThat(Files.readAllLines(directory.resolve("head.out"))).hasSize(3);
+        assertThat(Files.readString(directory.resolve("export.err"))).as("stderr of export").isEmpty();
+        assertThat(Files.readString(directory.resolve("export.status")).strip()).as("exit code of export")
+                .isEqualTo("0");
+    }
+
     /** Five games: odd names, an inactive one, a nameless one, and every fetch outcome. */
     private Map<String, String> seed(TestDatabase db) {
         try (Database database = Database.open(db.settings())) {
