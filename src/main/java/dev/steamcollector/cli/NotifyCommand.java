@@ -42,11 +42,11 @@ final class NotifyCommand implements Callable<Integer> {
             out.println("Discord notifications are off (ENABLE_DISCORD is not true): nothing sent");
             return ExitCodes.DONE;
         }
-        Metrics metrics = new Metrics();
-        MetricsPublisher publisher = MetricsPublisher.start(settings.metrics(), metrics, "notify");
-        try (publisher; Database database = Database.open(settings.database());
+        try (Database database = Database.open(settings.database());
+                MetricsPublisher publisher = CommandMetrics.start(settings, database, "notify");
                 ApiClients clients = new ApiClients(settings)) {
             database.migrations().applyIfBehind();
+            Metrics metrics = publisher.metrics();
             NotificationDispatcher dispatcher = clients.notifications(database.prices()).orElseThrow();
             if (test) {
                 dispatcher.sendTest();

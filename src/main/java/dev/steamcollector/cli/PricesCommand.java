@@ -57,11 +57,11 @@ final class PricesCommand implements Callable<Integer> {
                 sweepPeriod == null ? Map.of() : Map.of("PRICE_SWEEP_PERIOD", sweepPeriod));
         StopSignal stop = new StopSignal();
         Signals.install(stop);
-        Metrics metrics = new Metrics();
-        MetricsPublisher publisher = MetricsPublisher.start(settings.metrics(), metrics, "prices");
-        try (publisher; Database database = Database.open(settings.database());
-                ApiClients clients = new ApiClients(settings, metrics)) {
+        try (Database database = Database.open(settings.database());
+                MetricsPublisher publisher = CommandMetrics.start(settings, database, "prices");
+                ApiClients clients = new ApiClients(settings, publisher.metrics())) {
             database.migrations().applyIfBehind();
+            Metrics metrics = publisher.metrics();
             PriceSetup setup = new PriceSetup(database, clients.steam(), clients.store(),
                     PriceAlertRules.from(settings.notifications()), Clock.systemUTC(),
                     settings.resilience().maxListShrinkPercent());

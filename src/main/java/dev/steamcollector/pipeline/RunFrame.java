@@ -2,6 +2,7 @@ package dev.steamcollector.pipeline;
 
 import dev.steamcollector.http.HttpGateway;
 import dev.steamcollector.metrics.TaskMetrics;
+import dev.steamcollector.metrics.TaskOutcome;
 import dev.steamcollector.model.RunCounters;
 import dev.steamcollector.model.RunStatus;
 import dev.steamcollector.persistence.Database;
@@ -123,7 +124,9 @@ public final class RunFrame {
         String message = outcome != null ? outcome.getMessage()
                 : stop.reason() == StopSignal.Reason.DEADLINE ? "stopped at --max-duration; the rest is due next run"
                 : null;
-        metrics.finished(status);
+        // exit 3 is recorded as succeeded (the run did its work) but is no success for the metrics
+        metrics.finished(outcome instanceof RunFailure.TooManyFailures ? TaskOutcome.TOO_MANY_FAILURES
+                : TaskOutcome.of(status));
         Instant finished = clock.instant();
         db.runs().finish(id, status, counters, message, finished);
         RunSummary summary = new RunSummary(id, mode, status,
