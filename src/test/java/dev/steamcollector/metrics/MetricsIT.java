@@ -128,7 +128,8 @@ class MetricsIT {
 
     @Test
     void theCountersContinueFromRunToRunThroughTheDatabase() throws IOException {
-        assertThat(collect(pushAndTextFile(pushgateway.baseUrl())).exitCode()).isZero();
+        CliRun initial = collect(pushAndTextFile(pushgateway.baseUrl()));
+        assertThat(initial.exitCode()).as(initial.err()).isZero();
         Map<String, Double> first = parse(Files.readString(collectFile));
 
         CliRun second = collect(pushAndTextFile(pushgateway.baseUrl()), "--full-refresh");
