@@ -119,10 +119,19 @@ public final class MetricsPublisher implements AutoCloseable {
                 ? e.getClass().getSimpleName() + ": " + e.getMessage() : e.getMessage();
     }
 
+    /**
+     * Publishes one last time. A publication under way is let finish, not interrupted: a save cut
+     * short while its transaction still commits would be added again by the next one.
+     */
     @Override
     public void close() {
         if (timer != null) {
-            timer.shutdownNow();
+            timer.shutdown();
+            try {
+                timer.awaitTermination(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
         publish();
     }
