@@ -63,10 +63,11 @@ class SqliteRepositoryIT extends RepositoryContract {
     void migratingConvertsEpochMillisecondsToTextInPlace() throws IOException {
         TestDatabase old = TestDatabase.sqlite(Files.createDirectories(directory.resolve("old")));
         Flyway.configure().dataSource(old.settings().jdbcUrl(), null, null).locations("classpath:db/sqlite")
-                .target("3").load().migrate();
+                .target("6").load().migrate();
         long at = AT.toEpochMilli();
-        old.execute("INSERT INTO games (app_id, name, created_at, updated_at) VALUES (10, 'Fresh', " + at + ", "
-                + at + "), (20, 'Stale', 1767225600000, 1767225600000)");
+        old.execute("INSERT INTO games (app_id, name, created_at, updated_at, last_modified) VALUES (10, 'Fresh', "
+                + at + ", " + at + ", 1745368572000), (20, 'Stale', 1767225600000, 1767225600000, NULL)");
+        old.execute("INSERT INTO price_checks (app_id, country, checked_at) VALUES (10, 'us', " + at + ")");
         old.execute("INSERT INTO game_metadata (app_id, fetch_status, details_fetched_at, last_updated) VALUES"
                 + " (10, 'success', " + at + ", " + at + "), (20, 'success', 1767225600000, NULL)");
         old.execute("INSERT INTO collection_runs (mode, started_at, finished_at, status) VALUES ('incremental', "
@@ -85,6 +86,9 @@ class SqliteRepositoryIT extends RepositoryContract {
                     .isEqualTo("2026-01-01 00:00:00.000");
             assertThat(old.queryString("SELECT heartbeat_at FROM run_locks")).isEqualTo("2026-11-29 16:12:51.119");
             assertThat(old.queryString("SELECT last_updated FROM game_metadata WHERE app_id = 20")).isNull();
+            assertThat(old.queryString("SELECT last_modified FROM games WHERE app_id = 10"))
+                    .isEqualTo("2025-04-23 00:36:12.000");
+            assertThat(old.queryString("SELECT checked_at FROM price_checks")).isEqualTo("2026-11-29 16:12:51.118");
             assertThat(migrated.runs().findLatest(1).getFirst().startedAt()).isEqualTo(AT);
             // converted rows compare with new ones: 20 is stale, 10 was fetched at AT
             assertThat(migrated.metadata().findDue(DueSelection.dueAt(AT.plusSeconds(3600), 10)))
