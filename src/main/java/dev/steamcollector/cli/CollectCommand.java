@@ -83,13 +83,14 @@ final class CollectCommand implements Callable<Integer> {
         CollectOptions options = options(settings);
         StopSignal stop = new StopSignal();
         Signals.install(stop);
-        Metrics metrics = new Metrics();
-        // the first resource, closed last: its final publish sees the whole run, notifications included
-        MetricsPublisher publisher = MetricsPublisher.start(settings.metrics(), metrics, "collect");
         PrintWriter out = spec.commandLine().getOut();
-        try (publisher; Database database = Database.open(settings.database(), settings.recovery().databaseReconnect());
-                ApiClients clients = new ApiClients(settings, metrics)) {
+        // the publisher closes after the run, notifications included, and before the database: its last
+        // publication saves the counters' totals there
+        try (Database database = Database.open(settings.database(), settings.recovery().databaseReconnect());
+                MetricsPublisher publisher = CommandMetrics.start(settings, database, "collect");
+                ApiClients clients = new ApiClients(settings, publisher.metrics())) {
             database.migrations().applyIfBehind();
+            Metrics metrics = publisher.metrics();
             CollectorSetup setup = new CollectorSetup(database, clients.gateway(), clients.steam(), clients.steamSpy(),
                     Clock.systemUTC(), settings.resilience().maxListShrinkPercent(),
                     settings.pipeline().retryAttempts(), PriceAlertRules.from(settings.notifications()),

@@ -2,6 +2,7 @@ package dev.steamcollector.cli;
 
 import dev.steamcollector.config.ApiSettings;
 import dev.steamcollector.config.Settings;
+import dev.steamcollector.metrics.MetricsPublisher;
 import dev.steamcollector.persistence.Migrations;
 import java.io.PrintWriter;
 
@@ -30,6 +31,8 @@ record ConfigurationReport(Settings settings, Migrations.Outcome migrations) {
     private String describeMetrics() {
         var metrics = settings.metrics();
         String push = metrics.enabled() ? "push to " + metrics.pushGateway().orElseThrow() : "no push";
-        return metrics.textFile().map(file -> push + ", textfile " + file).orElse(push);
+        return metrics.textFile()
+                .map(file -> push + ", textfiles " + MetricsPublisher.textFileOf(file, "<command>"))
+                .orElse(push);
     }
 }

@@ -8,7 +8,6 @@ import dev.steamcollector.export.RowWriter;
 import dev.steamcollector.persistence.Database;
 import dev.steamcollector.persistence.ExportRepository;
 import java.io.IOException;
-import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.file.AccessDeniedException;
@@ -61,14 +60,14 @@ final class ExportCommand implements Callable<Integer> {
         try (AtomicFile file = output == null ? null : openOutput();
                 Database database = Database.open(settings.database())) {
             database.migrations().requireCurrent();
-            PrintWriter out = spec.commandLine().getOut();
-            long rows = export(database, file == null ? out : file.writer());
+            long rows = export(database, file == null ? new StdoutWriter(spec.commandLine().getOut()) : file.writer());
             if (file != null) {
                 file.commit();
-            } else if (out.checkError()) {
-                throw new IOException("stdout was closed before the export was complete");
             }
             log.info("Exported {} games as {}{}", rows, format.label(), output == null ? "" : " to " + output);
+        } catch (StdoutWriter.ReaderGone e) {
+            // 'export | head': the reader has what it wanted; stop quietly, as a filter does
+            log.debug("Export stopped: {}", e.getMessage());
         }
         return ExitCodes.DONE;
     }

@@ -46,11 +46,11 @@ final class NotifyCommand implements Callable<Integer> {
         }
         StopSignal stop = new StopSignal();
         Signals.install(stop);
-        Metrics metrics = new Metrics();
-        MetricsPublisher publisher = MetricsPublisher.start(settings.metrics(), metrics, "notify");
-        try (publisher; Database database = Database.open(settings.database(), settings.recovery().databaseReconnect());
+        try (Database database = Database.open(settings.database(), settings.recovery().databaseReconnect());
+                MetricsPublisher publisher = CommandMetrics.start(settings, database, "notify");
                 ApiClients clients = new ApiClients(settings)) {
             database.migrations().applyIfBehind();
+            Metrics metrics = publisher.metrics();
             NotificationDispatcher dispatcher = clients.notifications(database.notifications(), stop).orElseThrow();
             if (test) {
                 dispatcher.sendTest();

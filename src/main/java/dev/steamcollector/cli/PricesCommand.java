@@ -58,12 +58,12 @@ final class PricesCommand implements Callable<Integer> {
                 sweepPeriod == null ? Map.of() : Map.of("PRICE_SWEEP_PERIOD", sweepPeriod));
         StopSignal stop = new StopSignal();
         Signals.install(stop);
-        Metrics metrics = new Metrics();
-        MetricsPublisher publisher = MetricsPublisher.start(settings.metrics(), metrics, "prices");
         PrintWriter out = spec.commandLine().getOut();
-        try (publisher; Database database = Database.open(settings.database(), settings.recovery().databaseReconnect());
-                ApiClients clients = new ApiClients(settings, metrics)) {
+        try (Database database = Database.open(settings.database(), settings.recovery().databaseReconnect());
+                MetricsPublisher publisher = CommandMetrics.start(settings, database, "prices");
+                ApiClients clients = new ApiClients(settings, publisher.metrics())) {
             database.migrations().applyIfBehind();
+            Metrics metrics = publisher.metrics();
             PriceSetup setup = new PriceSetup(database, clients.steam(), clients.store(),
                     PriceAlertRules.from(settings.notifications()), Clock.systemUTC(),
                     settings.resilience().maxListShrinkPercent());

@@ -3,10 +3,7 @@ package dev.steamcollector.metrics;
 import dev.steamcollector.http.Endpoint;
 import dev.steamcollector.http.RequestListener;
 import dev.steamcollector.model.FetchStatus;
-import dev.steamcollector.model.RunStatus;
-import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.Gauge;
-import io.prometheus.metrics.core.metrics.Histogram;
 import io.prometheus.metrics.exporter.pushgateway.Format;
 import io.prometheus.metrics.exporter.pushgateway.PushGateway;
 import io.prometheus.metrics.exporter.pushgateway.Scheme;
@@ -25,14 +22,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The Prometheus metrics of one process, in a registry of its own. Label values:
- * {@code task} is {@code collect}, {@code prices} or {@code notify}; a game's {@code status} is
- * {@code success}, {@code not_found} or {@code failed}; {@code endpoint} is an {@link Endpoint#label()};
- * a request's {@code status} is as {@link RequestListener} says; {@code queue} is {@link #DETAILS_DUE}
- * or {@link #NOTIFICATIONS}. {@code steam_pipeline_status} is 1 while a task runs, then 0 when it
- * succeeded, -1 when it failed, -2 when it was interrupted.
+ * The Prometheus metrics of one command ({@code collect}, {@code prices}, {@code notify}), in a
+ * registry of its own; every series carries the label {@code command}. The counters and the
+ * histogram are totals over all the command's runs ({@link RunningTotals}), kept in a
+ * {@link CounterStore}; the gauges hold the latest run's results. Label values: {@code task} is the
+ * command; a game's {@code status} is {@code success}, {@code not_found} or {@code failed};
+ * {@code endpoint} is an {@link Endpoint#label()}; a request's {@code status} is as
+ * {@link RequestListener} says; {@code queue} is {@link #DETAILS_DUE} or {@link #NOTIFICATIONS}.
+ * {@code steam_pipeline_status} is 1 while a task runs, then its {@link TaskOutcome} value.
  */
 public final class Metrics implements RequestListener {
 
@@ -53,37 +54,58 @@ public final class Metrics implements RequestListener {
     /** Price-change announcements not yet sent to Discord. */
     public static final String NOTIFICATIONS = "notifications";
 
-    private static final Duration PUSH_TIMEOUT = Duration.ofSeconds(5);
-    private static final Map<RunStatus, Integer> STATUS_VALUES = Map.of(
-            RunStatus.RUNNING, 1, RunStatus.SUCCEEDED, 0, RunStatus.FAILED, -1, RunStatus.INTERRUPTED, -2);
+    /**
+     * The request statuses every endpoint a command uses shows from its first request on, at 0 until
+     * they happen: a failure's series then exists before its first failure, and rate() counts it.
+     */
+    static final List<String> USUAL_STATUSES = List.of("200", "400", "403", "404", "429", "500", "502", "503",
+            "504", "throttled", "error");
+    static final RunningTotals.Family GAMES = new RunningTotals.Family(GAMES_PROCESSED,
+            "Games processed, by task and outcome; a total over all runs", new double[0]);
+    static final RunningTotals.Family REQUESTS = new RunningTotals.Family(API_REQUESTS,
+            "HTTP attempts (retries included), by endpoint and HTTP status, 'throttled' or 'error'; a total over all runs",
+            new double[0]);
+    static final RunningTotals.Family DURATIONS = new RunningTotals.Family(API_REQUEST_DURATION,
+            "Duration of HTTP attempts from leaving the rate gate to the end of the answer; over all runs",
+            new double[] {0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, Double.POSITIVE_INFINITY});
 
+    private static final Duration PUSH_TIMEOUT = Duration.ofSeconds(5);
+    private static final Logger log = LoggerFactory.getLogger(Metrics.class);
+
+    private final String command;
+    private final CounterStore store;
     private final Clock clock;
     private final PrometheusRegistry registry = new PrometheusRegistry();
-    private final Counter gamesProcessed = Counter.builder().name(GAMES_PROCESSED)
-            .help("Games processed, by task and outcome").labelNames("task", "status").register(registry);
-    private final Counter apiRequests = Counter.builder().name(API_REQUESTS)
-            .help("HTTP attempts (retries included), by endpoint and HTTP status, 'throttled' or 'error'")
-            .labelNames("endpoint", "status").register(registry);
-    private final Histogram apiRequestDuration = Histogram.builder().name(API_REQUEST_DURATION)
-            .help("Duration of HTTP attempts from leaving the rate gate to the end of the answer")
-            .labelNames("endpoint").classicOnly()
-            .classicUpperBounds(0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60).register(registry);
+    private final RunningTotals totals;
     private final Gauge taskDuration = Gauge.builder().name(TASK_DURATION)
-            .help("Duration of the task's last run").labelNames("task").register(registry);
+            .help("Duration of the task's last run").labelNames("command", "task").register(registry);
     private final Gauge pipelineStatus = Gauge.builder().name(PIPELINE_STATUS)
-            .help("1 running, 0 succeeded, -1 failed, -2 interrupted").register(registry);
+            .help("1 running; then 0 succeeded, -1 failed, -2 interrupted, -3 done but too many games failed (exit 3)")
+            .labelNames("command").register(registry);
     private final Gauge queueSize = Gauge.builder().name(QUEUE_SIZE)
-            .help("Work waiting: details_due games, unsent notifications").labelNames("queue").register(registry);
+            .help("Work waiting: details_due games, unsent notifications").labelNames("command", "queue")
+            .register(registry);
     private final Map<String, Instant> taskStarts = new ConcurrentHashMap<>();
-    /** Registered at the first success: a failed run must not report 0 over the last success. */
+    private final Set<String> endpointsSeen = ConcurrentHashMap.newKeySet();
+    /** Registered at the first success: a process without one must not report 0 over the last success. */
     private volatile Gauge lastSuccess;
 
-    public Metrics() {
-        this(Clock.systemUTC());
+    /** The metrics of {@code command}, its counters starting from zero. */
+    public Metrics(String command) {
+        this(command, CounterStore.NONE, Clock.systemUTC());
     }
 
-    public Metrics(Clock clock) {
+    /** The metrics of {@code command}, its counters continuing the totals kept in {@code store}. */
+    public Metrics(String command, CounterStore store, Clock clock) {
+        this.command = command;
+        this.store = store;
         this.clock = clock;
+        this.totals = new RunningTotals(command, List.of(GAMES, REQUESTS, DURATIONS));
+        registry.register(totals);
+    }
+
+    public String command() {
+        return command;
     }
 
     /** The metrics of {@code task}, its label bound. */
@@ -93,36 +115,62 @@ public final class Metrics implements RequestListener {
 
     @Override
     public void requestFinished(Endpoint endpoint, String status, Duration duration) {
-        apiRequests.labelValues(endpoint.label(), status).inc();
-        apiRequestDuration.labelValues(endpoint.label()).observe(seconds(duration));
+        Map<String, String> labels = Map.of("endpoint", endpoint.label());
+        if (endpointsSeen.add(endpoint.label())) {
+            USUAL_STATUSES.forEach(usual -> totals.add(API_REQUESTS, Map.of("endpoint", endpoint.label(),
+                    "status", usual), 0));
+            totals.touch(DURATIONS, labels);
+        }
+        totals.add(API_REQUESTS, Map.of("endpoint", endpoint.label(), "status", status), 1);
+        totals.observe(DURATIONS, labels, seconds(duration));
     }
 
     public void gameProcessed(String task, FetchStatus status) {
-        gamesProcessed.labelValues(task, status.dbValue()).inc();
+        totals.add(GAMES_PROCESSED, Map.of("task", task, "status", status.dbValue()), 1);
     }
 
+    /**
+     * Marks {@code task} as running. The first task also restores the counters' totals: called once
+     * the run lock is held, so no other run of the command is adding to them.
+     */
     public void taskStarted(String task) {
+        if (!totals.restored()) {
+            try {
+                totals.restore(store);
+            } catch (RuntimeException e) {
+                log.warn("Could not read the metric totals ({}); this run publishes no counters", e.getMessage());
+            }
+        }
+        for (FetchStatus status : List.of(FetchStatus.SUCCESS, FetchStatus.NOT_FOUND, FetchStatus.FAILED)) {
+            totals.add(GAMES_PROCESSED, Map.of("task", task, "status", status.dbValue()), 0);
+        }
         taskStarts.put(task, clock.instant());
-        pipelineStatus.set(STATUS_VALUES.get(RunStatus.RUNNING));
+        pipelineStatus.labelValues(command).set(1);
     }
 
-    /** Records how a started task ended; a success also sets the last-success time. */
-    public void taskFinished(String task, RunStatus status) {
+    /** Records how a started task ended; only a success sets the last-success time. */
+    public void taskFinished(String task, TaskOutcome outcome) {
         Instant now = clock.instant();
-        taskDuration.labelValues(task).set(seconds(Duration.between(taskStarts.getOrDefault(task, now), now)));
-        pipelineStatus.set(STATUS_VALUES.get(status));
-        if (status == RunStatus.SUCCEEDED) {
+        taskDuration.labelValues(command, task)
+                .set(seconds(Duration.between(taskStarts.getOrDefault(task, now), now)));
+        pipelineStatus.labelValues(command).set(outcome.statusValue());
+        if (outcome == TaskOutcome.SUCCEEDED) {
             lastSucceededAt(now);
         }
     }
 
     public void queueSize(String queue, long size) {
-        queueSize.labelValues(queue).set(size);
+        queueSize.labelValues(command, queue).set(size);
     }
 
     /** Whether any task started: until then there is nothing worth publishing. */
     public boolean anyTaskStarted() {
         return !taskStarts.isEmpty();
+    }
+
+    /** Adds what the counters gained since the last save to the kept totals; publications show the saved totals. */
+    public void saveTotals() {
+        totals.save(store);
     }
 
     /** Whether this process saw a success: its output then carries the last-success time. */
@@ -133,9 +181,10 @@ public final class Metrics implements RequestListener {
     private synchronized void lastSucceededAt(Instant at) {
         if (lastSuccess == null) {
             lastSuccess = Gauge.builder().name(LAST_SUCCESS)
-                    .help("When a task last succeeded, in seconds since the epoch").register(registry);
+                    .help("When the command last succeeded, in seconds since the epoch")
+                    .labelNames("command").register(registry);
         }
-        lastSuccess.set(at.toEpochMilli() / 1000.0);
+        lastSuccess.labelValues(command).set(at.toEpochMilli() / 1000.0);
     }
 
     /**
@@ -152,7 +201,7 @@ public final class Metrics implements RequestListener {
      * prefix allowed) as the group {@code job}/{@code command}, in the text format. It adds (POST)
      * rather than replaces: a failed run has no last-success time and must not erase the one there.
      */
-    public void push(URI gateway, String job, String command) throws IOException {
+    public void push(URI gateway, String job) throws IOException {
         String path = gateway.getRawPath() == null ? "" : gateway.getRawPath().replaceAll("/+$", "");
         PushGateway.Builder builder = PushGateway.builder()
                 .scheme("https".equalsIgnoreCase(gateway.getScheme()) ? Scheme.HTTPS : Scheme.HTTP)

@@ -15,6 +15,10 @@ public record TaskMetrics(Metrics metrics, String task) {
     }
 
     public void finished(RunStatus status) {
-        metrics.taskFinished(task, status);
+        finished(TaskOutcome.of(status));
+    }
+
+    public void finished(TaskOutcome outcome) {
+        metrics.taskFinished(task, outcome);
     }
 }

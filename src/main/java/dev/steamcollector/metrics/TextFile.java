@@ -12,9 +12,13 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /** A node_exporter textfile, replaced whole by a rename so that a scrape never reads half of one. */
 final class TextFile {
+
+    private static final Logger log = LoggerFactory.getLogger(TextFile.class);
 
     private TextFile() {
     }
@@ -36,6 +40,27 @@ final class TextFile {
             Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
         } finally {
             Files.deleteIfExists(temporary);
+        }
+    }
+
+    /**
+     * Removes {@code combined}, the one file earlier versions wrote for every command, once the
+     * command's own file {@code replacement} is written beside it: its unlabelled, stale figures
+     * would otherwise stay on the dashboard. Only a file that holds this program's metrics is removed.
+     */
+    static void removeEarlierCombinedFile(Path combined, Path replacement) throws IOException {
+        if (combined.equals(replacement) || !Files.isRegularFile(combined)) {
+            return;
+        }
+        String text;
+        try {
+            text = Files.readString(combined, StandardCharsets.UTF_8);
+        } catch (MalformedInputException notOurs) {
+            return;
+        }
+        if (text.contains("# TYPE steam_pipeline_status gauge") && Files.deleteIfExists(combined)) {
+            log.info("Removed {}, written by an earlier version for every command: each command now writes its own"
+                    + " file, as {}", combined, replacement.getFileName());
         }
     }
 

@@ -21,6 +21,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
+import org.hibernate.boot.MetadataBuilder;
 import org.hibernate.boot.MetadataSources;
 import org.hibernate.boot.registry.StandardServiceRegistry;
 import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
@@ -118,6 +119,10 @@ public final class Database implements AutoCloseable {
 
     public RunRepository runs() {
         return new RunRepository(this);
+    }
+
+    public MetricTotalsRepository metricTotals() {
+        return new MetricTotalsRepository(this);
     }
 
     /** Runs {@code work} in one transaction on the database thread and returns its result. */
@@ -277,12 +282,16 @@ public final class Database implements AutoCloseable {
                         : "org.hibernate.dialect.PostgreSQLDialect");
         StandardServiceRegistry services = registry.build();
         try {
-            return new MetadataSources(services)
+            MetadataBuilder metadata = new MetadataSources(services)
                     .addAnnotatedClass(GameEntity.class)
                     .addAnnotatedClass(GameMetadataEntity.class)
                     .addAnnotatedClass(CollectionRunEntity.class)
-                    .buildMetadata()
-                    .buildSessionFactory();
+                    .getMetadataBuilder();
+            if (settings.kind() == Kind.SQLITE) {
+                // timestamps as the same ISO text native SQL writes, not Hibernate's epoch milliseconds
+                metadata.applyAttributeConverter(SqliteInstantConverter.class, true);
+            }
+            return metadata.build().buildSessionFactory();
         } catch (RuntimeException e) {
             StandardServiceRegistryBuilder.destroy(services);
             throw e;

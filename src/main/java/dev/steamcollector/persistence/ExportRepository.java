@@ -9,7 +9,6 @@ import java.io.UncheckedIOException;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.sql.Types;
 import java.util.List;
 import java.util.stream.Stream;
@@ -107,10 +106,7 @@ public final class ExportRepository {
                 boolean value = row.getBoolean(index);
                 yield row.wasNull() ? null : value;
             }
-            case TIMESTAMP -> {
-                Timestamp value = row.getTimestamp(index);
-                yield value == null ? null : value.toInstant();
-            }
+            case TIMESTAMP -> Parameters.getInstant(row, index);
         };
     }
 

@@ -5,7 +5,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.BitSet;
@@ -92,8 +91,7 @@ public final class GameRepository {
             try (PreparedStatement query = connection.prepareStatement("SELECT last_modified FROM games"
                     + " WHERE is_active = TRUE AND last_modified IS NOT NULL ORDER BY last_modified DESC LIMIT 1");
                     ResultSet row = query.executeQuery()) {
-                Timestamp newest = row.next() ? row.getTimestamp(1) : null;
-                return Optional.ofNullable(newest).map(Timestamp::toInstant);
+                return Optional.ofNullable(row.next() ? Parameters.getInstant(row, 1) : null);
             }
         });
     }

@@ -92,7 +92,7 @@ public final class LockRepository {
                     return Optional.empty();
                 }
                 return Optional.of(new LockHolder(row.getLong(1), row.getString(2), row.getString(3),
-                        row.getTimestamp(4).toInstant(), row.getTimestamp(5).toInstant()));
+                        Parameters.getInstant(row, 4), Parameters.getInstant(row, 5)));
             }
         }
     }

@@ -28,7 +28,7 @@ record MetadataColumn(String name, int sqlType, Function<GameMetadata, Object> v
             new MetadataColumn("discount_percent", Types.INTEGER, GameMetadata::discountPercent),
             new MetadataColumn("genre", Types.VARCHAR, GameMetadata::genre),
             new MetadataColumn("languages", Types.VARCHAR, GameMetadata::languages),
-            new MetadataColumn("tags_json", Types.VARCHAR, GameMetadata::tagsJson));
+            new MetadataColumn("tags_json", Parameters.JSON, GameMetadata::tagsJson));
 
     /** The columns a SteamSpy {@code all} page carries: all but genre, languages and tags. */
     static final List<MetadataColumn> PAGE = ALL.subList(0, ALL.size() - 3);

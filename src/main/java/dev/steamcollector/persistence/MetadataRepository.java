@@ -15,7 +15,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -258,15 +257,16 @@ public final class MetadataRepository {
     private static StoredMetadata toStored(int appId, ResultSet row) throws SQLException {
         Object[] values = new Object[MetadataColumn.ALL.size()];
         for (int i = 0; i < values.length; i++) {
-            values[i] = row.getObject(i + 1);
+            // a jsonb column reads as the driver's own object: take its text
+            values[i] = MetadataColumn.ALL.get(i).sqlType() == Parameters.JSON ? row.getString(i + 1)
+                    : row.getObject(i + 1);
         }
         int next = values.length + 1;
         FetchStatus status = FetchStatus.fromDb(row.getString(next));
         int attempts = row.getInt(next + 1);
         String lastError = row.getString(next + 2);
-        Timestamp lastUpdated = row.getTimestamp(next + 3);
         return new StoredMetadata(toMetadata(appId, values), status, attempts, lastError,
-                lastUpdated == null ? null : lastUpdated.toInstant());
+                Parameters.getInstant(row, next + 3));
     }
 
     private static GameMetadata toMetadata(int appId, Object[] v) {

@@ -3,7 +3,6 @@ package dev.steamcollector.persistence;
 import dev.steamcollector.model.PagePass;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -27,9 +26,8 @@ public final class PagePassRepository {
                     if (!row.next()) {
                         return Optional.<PagePass>empty();
                     }
-                    Timestamp completed = row.getTimestamp(3);
-                    return Optional.of(new PagePass(row.getInt(1), row.getTimestamp(2).toInstant(),
-                            completed == null ? null : completed.toInstant()));
+                    return Optional.of(new PagePass(row.getInt(1), Parameters.getInstant(row, 2),
+                            Parameters.getInstant(row, 3)));
                 }
             }
         });

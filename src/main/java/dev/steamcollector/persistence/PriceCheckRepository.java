@@ -9,7 +9,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -81,8 +80,7 @@ public final class PriceCheckRepository {
                     "SELECT checked_at FROM price_checks WHERE country = ? ORDER BY checked_at DESC LIMIT 1")) {
                 query.setString(1, country);
                 try (ResultSet row = query.executeQuery()) {
-                    Timestamp last = row.next() ? row.getTimestamp(1) : null;
-                    return Optional.ofNullable(last).map(Timestamp::toInstant);
+                    return Optional.ofNullable(row.next() ? Parameters.getInstant(row, 1) : null);
                 }
             }
         });

@@ -2,6 +2,7 @@ package dev.steamcollector.pipeline;
 
 import dev.steamcollector.http.HttpGateway;
 import dev.steamcollector.metrics.TaskMetrics;
+import dev.steamcollector.metrics.TaskOutcome;
 import dev.steamcollector.model.RunCounters;
 import dev.steamcollector.model.RunStatus;
 import dev.steamcollector.persistence.Database;
@@ -168,7 +169,10 @@ public final class RunFrame {
                     : null;
             RunSummary summary = summary(status, message);
             if (recorded.compareAndSet(false, true)) {
-                Optional<RuntimeException> unrecorded = record(summary);
+                // exit 3 is recorded as succeeded (the run did its work) but is no success for the metrics
+                Optional<RuntimeException> unrecorded = record(summary,
+                        outcome instanceof RunFailure.TooManyFailures ? TaskOutcome.TOO_MANY_FAILURES
+                                : TaskOutcome.of(status));
                 if (outcome == null && unrecorded.isPresent()) {
                     outcome = unrecorded.get();
                 }
@@ -186,13 +190,13 @@ public final class RunFrame {
                             + "the batch in progress is not; run again to continue"
                     : "the process ended before the run finished; finished work is saved, run again to continue";
             RunSummary summary = summary(RunStatus.INTERRUPTED, message);
-            record(summary);
+            record(summary, TaskOutcome.of(RunStatus.INTERRUPTED));
             abruptSummary.accept(summary);
         }
 
         void fatal(Error error) {
             if (recorded.compareAndSet(false, true)) {
-                record(summary(RunStatus.FAILED, "the run failed: " + error));
+                record(summary(RunStatus.FAILED, "the run failed: " + error), TaskOutcome.of(RunStatus.FAILED));
             }
         }
 
@@ -203,8 +207,8 @@ public final class RunFrame {
                     tally.notes());
         }
 
-        private Optional<RuntimeException> record(RunSummary summary) {
-            metrics.finished(summary.status());
+        private Optional<RuntimeException> record(RunSummary summary, TaskOutcome outcome) {
+            metrics.finished(outcome);
             try {
                 db.runs().finish(id, summary.status(), summary.counters(), summary.message(), clock.instant());
                 return Optional.empty();

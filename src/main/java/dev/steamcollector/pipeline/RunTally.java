@@ -25,7 +25,7 @@ public final class RunTally {
 
     /** A tally whose games count in metrics of its own, which nobody publishes. */
     public RunTally() {
-        this(new Metrics().task("collect"));
+        this(new Metrics("collect").task("collect"));
     }
 
     public RunTally(TaskMetrics metrics) {

@@ -135,9 +135,11 @@ public final class DetailsRun {
         System.out.printf(Locale.ROOT, ROW, "requests (N, the program's count)",
                 String.format(Locale.ROOT, "%,d, %d retries (expected %,d)", requests, retries, expected));
         System.out.printf(Locale.ROOT, ROW, "wall time of Main.run", String.format(Locale.ROOT, "%.3f s", wall));
-        long began = count(jdbc, "SELECT started_at FROM collection_runs WHERE id = " + runId)
-                - run.startMicros() / 1_000;
-        long recorded = count(jdbc, "SELECT finished_at - started_at FROM collection_runs WHERE id = " + runId);
+        // SQLite holds times as ISO text: julianday() turns them into days
+        long began = count(jdbc, "SELECT CAST(ROUND((julianday(started_at) - 2440587.5) * 86400000) AS INTEGER)"
+                + " FROM collection_runs WHERE id = " + runId) - run.startMicros() / 1_000;
+        long recorded = count(jdbc, "SELECT CAST(ROUND((julianday(finished_at) - julianday(started_at)) * 86400000)"
+                + " AS INTEGER) FROM collection_runs WHERE id = " + runId);
         System.out.printf(Locale.ROOT, ROW, "  split of the wall time", String.format(Locale.ROOT,
                 "%.3f s before the run record (settings, database, migrations, lock), %.3f s run record, %.3f s after",
                 began / 1e3, recorded / 1e3, wall - (began + recorded) / 1e3));

@@ -53,7 +53,8 @@ class ExportIT {
     static final Instant FETCHED = Instant.parse("2026-01-03T10:00:00Z");
     static final Instant DEACTIVATED = Instant.parse("2026-01-04T00:00:00.001Z");
     static final String TRICKY_NAME = "Half-Life: \"Source\", Ep. 2\nline";
-    static final String TAGS = "{\"FPS\":10,\"Sci-fi\":3}";
+    /** As PostgreSQL's jsonb prints it, so that the text reads back the same from both databases. */
+    static final String TAGS = "{\"FPS\": 10, \"Sci-fi\": 3}";
     /** The keyed app list's change data of game 10 (the others came without). */
     static final Instant LAST_MODIFIED = Instant.ofEpochSecond(1_745_368_572);
     static final long PRICE_CHANGE_NUMBER = 29_993_100L;
@@ -218,6 +219,40 @@ class ExportIT {
         assertThat(last).startsWith(games + ",Game " + games + ",true,");
         System.out.printf("%s: export of %,d games under -Xmx128m: %.1f s, largest heap before a GC %s%n", kind,
                 games, took.toMillis() / 1000.0, peakHeap(gcLog));
+    }
+
+    /**
+     * {@code export | head -n 3} in a real shell pipeline: once head has its lines and exits, the
+     * export stops at the closed pipe, quietly (exit 0, nothing on stderr), instead of writing the
+     * rest into it and failing.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"csv", "jsonl"})
+    void aReaderThatClosesThePipeEndsTheExportQuietly(String format) throws Exception {
+        TestDatabase db = TestDatabase.sqlite(directory);
+        seedMany(db, 20_000);
+        String java = ProcessHandle.current().info().command().orElseThrow();
+        ProcessBuilder builder = new ProcessBuilder("bash", "-c",
+                "\"$0\" --enable-native-access=ALL-UNNAMED -cp \"$1\" \"$2\" export --format \"$3\" 2>export.err"
+                        + " | head -n 3 >head.out; echo \"${PIPESTATUS[0]}\" >export.status",
+                java, System.getProperty("java.class.path"), Main.class.getName(), format)
+                .directory(directory.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(directory.resolve("shell.out").toFile());
+        builder.environment().put("DATABASE_URL", db.url());
+        builder.environment().put("LOG_LEVEL", "WARN");
+
+        Process shell = builder.start();
+        boolean ended = shell.waitFor(60, TimeUnit.SECONDS);
+        if (!ended) {
+            shell.destroyForcibly().waitFor();
+        }
+
+        assertThat(ended).as("the pipeline ended within 60 s").isTrue();
+        assertThat(Files.readAllLines(directory.resolve("head.out"))).hasSize(3);
+        assertThat(Files.readString(directory.resolve("export.err"))).as("stderr of export").isEmpty();
+        assertThat(Files.readString(directory.resolve("export.status")).strip()).as("exit code of export")
+                .isEqualTo("0");
     }
 
     /** Five games: odd names, an inactive one, a nameless one, and every fetch outcome. */

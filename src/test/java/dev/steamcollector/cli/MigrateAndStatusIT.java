@@ -28,7 +28,7 @@ class MigrateAndStatusIT {
 
         CliRun migrate = CliRun.run(directory, env, "migrate");
         assertThat(migrate.exitCode()).as(migrate.err()).isZero();
-        assertThat(migrate.out()).contains("Schema:          version 6 (5 migrations applied now)")
+        assertThat(migrate.out()).contains("Schema:          version 8 (6 migrations applied now)")
                 .contains("Rate limits:     Steam Web API 100000/day, Store 200/5minutes, SteamSpy 60/minute");
 
         CliRun again = CliRun.run(directory, env, "migrate");
@@ -43,9 +43,9 @@ class MigrateAndStatusIT {
                 + "(60, 'Ricochet', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, TRUE)");
         // due: 10 (never fetched in detail), 50 (its retry time has come), 60 (new); not due: 20 (inactive),
         // 30 (fetched an hour ago), 40 (retry tomorrow)
-        String hourAgo = db.isSqlite() ? "CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER) - 3600000"
+        String hourAgo = db.isSqlite() ? "strftime('%Y-%m-%d %H:%M:%f', 'now', '-1 hour')"
                 : "CURRENT_TIMESTAMP - INTERVAL '1 hour'";
-        String tomorrow = db.isSqlite() ? "CAST((julianday('now') - 2440587.5) * 86400000 AS INTEGER) + 86400000"
+        String tomorrow = db.isSqlite() ? "strftime('%Y-%m-%d %H:%M:%f', 'now', '+1 day')"
                 : "CURRENT_TIMESTAMP + INTERVAL '1 day'";
         db.execute("INSERT INTO game_metadata (app_id, fetch_status, details_fetched_at, next_attempt_at) VALUES "
                 + "(10, 'success', NULL, NULL), (20, 'pending', NULL, NULL), (30, 'success', " + hourAgo + ", NULL),"

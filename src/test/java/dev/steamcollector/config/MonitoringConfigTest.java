@@ -105,6 +105,37 @@ class MonitoringConfigTest {
             assertThat(metricNames(expressions())).containsExactlyInAnyOrderElementsOf(SPEC_METRICS);
         }
 
+        /** The source variable: Pushgateway and textfile series of one run are never added together. */
+        @Test
+        void everyQueryReadsTheChosenSourceOnly() {
+            JsonNode variable = dashboard.path("templating").path("list").path(0);
+            assertThat(variable.path("name").asText()).isEqualTo("job");
+            assertThat(variable.path("query").path("query").asText()).isEqualTo("label_values(steam_pipeline_status, job)");
+            assertThat(variable.path("multi").asBoolean()).isFalse();
+            assertThat(variable.path("includeAll").asBoolean()).isFalse();
+
+            List<String> panelExprs = new ArrayList<>();
+            panels.forEach(panel -> panel.path("targets").forEach(target -> panelExprs.add(target.path("expr").asText())));
+            assertThat(panelExprs).isNotEmpty().allSatisfy(expr -> {
+                Matcher selector = Pattern.compile("(steam_[a-z_]+)(\\{[^}]*})?").matcher(expr);
+                while (selector.find()) {
+                    assertThat(selector.group(2)).as(expr).isNotNull().contains("job=\"$job\"");
+                }
+            });
+        }
+
+        /** Pushgateway series have no instance; each command has its own series. */
+        @Test
+        void legendsNameTheCommandNeverTheInstance() {
+            assertThat(panels).allSatisfy(panel -> panel.path("targets").forEach(target -> {
+                String legend = target.path("legendFormat").asText();
+                assertThat(legend).as(panel.path("title").asText()).doesNotContain("instance");
+                if (target.path("expr").asText().matches("(?s).*steam_(pipeline_status|last_success|task_duration|queue_size).*")) {
+                    assertThat(legend).as(panel.path("title").asText()).contains("{{command}}");
+                }
+            }));
+        }
+
         @Test
         void readsTheHistogramOnlyThroughItsSeries() {
             List<String> exprs = expressions();
@@ -153,13 +184,15 @@ class MonitoringConfigTest {
         @Test
         void definesTheAlertsOfTheRunbook() {
             assertThat(rules).containsKeys("SteamCollectorApiFailureRate", "SteamCollectorNoRecentSuccess",
-                    "SteamCollectorPipelineFailed");
+                    "SteamCollectorPipelineFailed", "SteamCollectorTooManyGameFailures");
             assertThat(expr("SteamCollectorApiFailureRate"))
-                    .contains("steam_api_requests_total{status!~\"2..\"}[15m]").contains("> 0.20");
+                    .contains("sum by (job, endpoint) (rate(steam_api_requests_total{status!~\"2..\"}[15m]))")
+                    .contains("> 0.20");
             assertThat(expr("SteamCollectorNoRecentSuccess"))
                     .contains("time() - steam_last_success_timestamp_seconds{command!=\"notify\"} > 36 * 3600")
                     .contains("absent_over_time(steam_last_success_timestamp_seconds{command!=\"notify\"}[36h])");
             assertThat(expr("SteamCollectorPipelineFailed")).contains("steam_pipeline_status == -1");
+            assertThat(expr("SteamCollectorTooManyGameFailures")).contains("steam_pipeline_status == -3");
         }
 
         @Test

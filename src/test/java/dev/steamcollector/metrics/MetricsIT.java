@@ -54,6 +54,7 @@ class MetricsIT {
     SteamSpyFake steamSpy;
     TestDatabase db;
     Path textFile;
+    Path collectFile;
 
     @BeforeEach
     void fakes() {
@@ -63,12 +64,15 @@ class MetricsIT {
         pushgateway.stubFor(any(urlPathMatching("/metrics/job/.*")).willReturn(aResponse().withStatus(200)));
         db = TestDatabase.sqlite(directory);
         textFile = directory.resolve("textfile/steam.prom");
+        collectFile = directory.resolve("textfile/steam_collect.prom");
     }
 
-    private CliRun collect(Map<String, String> metricsSettings) {
+    private CliRun collect(Map<String, String> metricsSettings, String... options) {
         Map<String, String> env = new HashMap<>(TestApis.environment(apis.baseUrl(), db.url()));
         env.putAll(metricsSettings);
-        return CliRun.run(directory, env, "collect");
+        List<String> args = new ArrayList<>(List.of("collect"));
+        args.addAll(List.of(options));
+        return CliRun.run(directory, env, args.toArray(String[]::new));
     }
 
     private Map<String, String> pushAndTextFile(String gateway) {
@@ -76,13 +80,13 @@ class MetricsIT {
     }
 
     @Test
-    void aRunPushesPrometheusTextAndReplacesTheTextFileWhole() throws IOException {
+    void aRunPushesPrometheusTextAndReplacesItsCommandsTextFileWhole() throws IOException {
         int failing = steamSpy.appId(5);
         steamSpy.serveDetails(failing, SteamSpyFake.status(500));
-        Files.createDirectories(textFile.getParent());
-        Files.writeString(textFile, "# an earlier run's file\n");
-        Object inodeBefore = Files.getAttribute(textFile, "unix:ino");
-        Path earlierFile = Files.createLink(directory.resolve("earlier.prom"), textFile);
+        Files.createDirectories(collectFile.getParent());
+        Files.writeString(collectFile, "# an earlier run's file\n");
+        Object inodeBefore = Files.getAttribute(collectFile, "unix:ino");
+        Path earlierFile = Files.createLink(directory.resolve("earlier.prom"), collectFile);
         Instant started = Instant.now();
 
         CliRun run = collect(pushAndTextFile(pushgateway.baseUrl()));
@@ -95,29 +99,56 @@ class MetricsIT {
             assertThat(push.getHeader("Content-Type")).startsWith("text/plain; version=0.0.4");
         });
         Map<String, Double> pushed = parse(pushes.getLast().getBodyAsString());
-        assertThat(pushed).containsEntry("steam_games_processed_total{status=\"success\",task=\"collect\"}", 299.0)
-                .containsEntry("steam_games_processed_total{status=\"failed\",task=\"collect\"}", 1.0)
-                .containsEntry("steam_api_requests_total{endpoint=\"steamspy\",status=\"200\"}", 299.0)
+        String command = "command=\"collect\",";
+        assertThat(pushed)
+                .containsEntry("steam_games_processed_total{" + command + "status=\"success\",task=\"collect\"}", 299.0)
+                .containsEntry("steam_games_processed_total{" + command + "status=\"failed\",task=\"collect\"}", 1.0)
+                .containsEntry("steam_api_requests_total{" + command + "endpoint=\"steamspy\",status=\"200\"}", 299.0)
                 // one try and RETRY_ATTEMPTS=2 retries
-                .containsEntry("steam_api_requests_total{endpoint=\"steamspy\",status=\"500\"}", 3.0)
-                .containsEntry("steam_api_requests_total{endpoint=\"steamspy_all\",status=\"200\"}", 2.0)
-                .containsEntry("steam_api_request_duration_seconds_count{endpoint=\"steamspy\"}", 302.0)
-                .containsEntry("steam_pipeline_status", 0.0)
-                .containsEntry("steam_queue_size{queue=\"details_due\"}", 0.0)
-                .containsEntry("steam_queue_size{queue=\"notifications\"}", 0.0)
-                .containsKey("steam_task_duration_seconds{task=\"collect\"}");
-        assertThat(pushed.get("steam_last_success_timestamp_seconds"))
+                .containsEntry("steam_api_requests_total{" + command + "endpoint=\"steamspy\",status=\"500\"}", 3.0)
+                .containsEntry("steam_api_requests_total{" + command + "endpoint=\"steamspy_all\",status=\"200\"}", 2.0)
+                .containsEntry("steam_api_request_duration_seconds_count{" + command + "endpoint=\"steamspy\"}", 302.0)
+                .containsEntry("steam_pipeline_status{command=\"collect\"}", 0.0)
+                .containsEntry("steam_queue_size{" + command + "queue=\"details_due\"}", 0.0)
+                .containsEntry("steam_queue_size{" + command + "queue=\"notifications\"}", 0.0)
+                .containsKey("steam_task_duration_seconds{" + command + "task=\"collect\"}");
+        assertThat(pushed.get("steam_last_success_timestamp_seconds{command=\"collect\"}"))
                 .isBetween((double) started.getEpochSecond(), (double) Instant.now().getEpochSecond() + 1);
 
-        String text = Files.readString(textFile);
+        String text = Files.readString(collectFile);
         assertThat(parse(text)).isEqualTo(pushed);
         assertThat(families(text)).containsExactlyInAnyOrderElementsOf(Metrics.NAMES);
         // replaced by a rename: a new file, the earlier one intact for whoever still reads it, no temporary left
-        assertThat(Files.getAttribute(textFile, "unix:ino")).isNotEqualTo(inodeBefore);
+        assertThat(Files.getAttribute(collectFile, "unix:ino")).isNotEqualTo(inodeBefore);
         assertThat(Files.readString(earlierFile)).isEqualTo("# an earlier run's file\n");
-        try (Stream<Path> files = Files.list(textFile.getParent())) {
-            assertThat(files).containsExactly(textFile);
+        try (Stream<Path> files = Files.list(collectFile.getParent())) {
+            assertThat(files).containsExactly(collectFile);
         }
+    }
+
+    @Test
+    void theCountersContinueFromRunToRunThroughTheDatabase() throws IOException {
+        CliRun initial = collect(pushAndTextFile(pushgateway.baseUrl()));
+        assertThat(initial.exitCode()).as(initial.err()).isZero();
+        Map<String, Double> first = parse(Files.readString(collectFile));
+
+        CliRun second = collect(pushAndTextFile(pushgateway.baseUrl()), "--full-refresh");
+
+        assertThat(second.exitCode()).as(second.err()).isZero();
+        Map<String, Double> after = parse(Files.readString(collectFile));
+        String pages = "steam_api_requests_total{command=\"collect\",endpoint=\"steamspy_all\",status=\"200\"}";
+        String details = "steam_games_processed_total{command=\"collect\",status=\"success\",task=\"collect\"}";
+        assertThat(first.get(pages)).isEqualTo(2.0);
+        assertThat(after.get(pages)).as("both runs' pages").isEqualTo(4.0);
+        assertThat(after.get(details)).as("both runs' games").isEqualTo(2 * first.get(details));
+        assertThat(after).allSatisfy((series, value) -> {
+            if (first.containsKey(series) && series.contains("_total")) {
+                assertThat(value).as(series).isGreaterThanOrEqualTo(first.get(series));
+            }
+        });
+        assertThat(db.queryLong("SELECT CAST(value AS INTEGER) FROM metric_totals WHERE command = 'collect'"
+                + " AND metric = 'steam_api_requests_total' AND labels = 'endpoint=\"steamspy_all\",status=\"200\"'"))
+                .isEqualTo(after.get(pages).longValue());
     }
 
     @Test
@@ -139,7 +170,7 @@ class MetricsIT {
             assertThat(event.getLevel()).isEqualTo(Level.WARN);
             assertThat(event.getFormattedMessage()).startsWith("Could not push the metrics");
         });
-        assertThat(parse(Files.readString(textFile))).containsEntry("steam_pipeline_status", 0.0);
+        assertThat(parse(Files.readString(collectFile))).containsEntry("steam_pipeline_status{command=\"collect\"}", 0.0);
     }
 
     @Test
@@ -149,7 +180,7 @@ class MetricsIT {
 
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(pushgateway.findAll(anyRequestedFor(anyUrl()))).isEmpty();
-        assertThat(textFile).exists();
+        assertThat(collectFile).exists();
     }
 
     private static int freePort() throws IOException {

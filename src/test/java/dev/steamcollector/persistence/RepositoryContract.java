@@ -8,6 +8,7 @@ import dev.steamcollector.model.DueSelection;
 import dev.steamcollector.model.FetchStatus;
 import dev.steamcollector.model.Game;
 import dev.steamcollector.model.GameMetadata;
+import dev.steamcollector.model.LockHolder;
 import dev.steamcollector.model.MetadataUpdate.Failed;
 import dev.steamcollector.model.MetadataUpdate.Fetched;
 import dev.steamcollector.model.MetadataUpdate.NotFound;
@@ -59,9 +60,10 @@ abstract class RepositoryContract {
         database.close();
     }
 
+    /** Its tags are written as PostgreSQL's jsonb prints JSON, so they read back the same from both databases. */
     static GameMetadata metadata(int appId, String developer, Integer priceCents) {
         return new GameMetadata(appId, developer, "Pub", "1,000,000 .. 2,000,000", 1_000_000L, 2_000_000L,
-                100, 5, null, 60, 0, 30, 0, 42, priceCents, 1999, 50, "Action", "English", "{\"FPS\":10}");
+                100, 5, null, 60, 0, 30, 0, 42, priceCents, 1999, 50, "Action", "English", "{\"FPS\": 10}");
     }
 
     static BitSet bits(int... appIds) {
@@ -381,6 +383,84 @@ abstract class RepositoryContract {
 
             assertThat(database.runs().findLatest(2)).extracting(RunRecord::mode)
                     .containsExactly("incremental", "retry-failed");
+        }
+    }
+
+    /**
+     * Timestamps keep their milliseconds through every path (Hibernate entities and native SQL), and
+     * every comparison of timestamps in SQL holds to the millisecond: due selection, run order,
+     * new games of a run, lock staleness.
+     */
+    @Nested
+    class Timestamps {
+
+        static final Instant AT = Instant.parse("2026-11-29T16:12:51.118Z");
+        static final Instant JUST_AFTER = AT.plusMillis(1);
+
+        @Test
+        void nativeAndEntityWritesReadBackToTheMillisecond() {
+            database.games().upsertGames(List.of(new Game(10, "X")), AT);
+            database.metadata().upsert(List.of(new Fetched(metadata(10, "Valve", 999), AT)));
+            long id = database.runs().start("incremental", 1, "a", AT);
+            database.runs().finish(id, RunStatus.SUCCEEDED, new RunCounters(0, 0, 0, 0, 0, 0, 0, 0, 0, 0), null,
+                    JUST_AFTER);
+
+            assertThat(database.metadata().find(10).orElseThrow().lastUpdated()).isEqualTo(AT);
+            RunRecord run = database.runs().findLatest(1).getFirst();
+            assertThat(run.startedAt()).isEqualTo(AT);
+            assertThat(run.finishedAt()).isEqualTo(JUST_AFTER);
+        }
+
+        @Test
+        void newGamesOfARunAreCountedToTheMillisecond() {
+            database.games().upsertGames(List.of(new Game(10, "Old")), AT);
+            database.games().upsertGames(List.of(new Game(20, "New")), JUST_AFTER);
+
+            assertThat(database.games().countCreatedSince(JUST_AFTER)).isEqualTo(1);
+            assertThat(database.games().countCreatedSince(AT)).isEqualTo(2);
+        }
+
+        @Test
+        void dueSelectionComparesToTheMillisecond() {
+            database.games().upsertGames(List.of(new Game(10, "Fetched"), new Game(20, "Failed")), AT);
+            database.metadata().upsert(List.of(new Fetched(metadata(10, "Valve", 999), AT),
+                    new Failed(20, "HTTP 500", AT, JUST_AFTER)));
+
+            // fetched at AT: stale only for a cut-off after AT; failed: due once its retry time has come
+            assertThat(database.metadata().findDue(new DueSelection(DueSelection.Kind.DUE, AT, AT, 10))).isEmpty();
+            assertThat(database.metadata().findDue(new DueSelection(DueSelection.Kind.DUE, JUST_AFTER, JUST_AFTER,
+                    10))).extracting(DueGame::appId).containsExactly(20, 10);
+            assertThat(database.metadata().countDue(new DueSelection(DueSelection.Kind.ALL, AT, JUST_AFTER, 10)))
+                    .isEqualTo(2);
+        }
+
+        @Test
+        void theLatestRunsAreOrderedToTheMillisecond() {
+            database.runs().start("first", 1, "a", AT);
+            database.runs().start("second", 2, "a", JUST_AFTER);
+
+            assertThat(database.runs().findLatest(2)).extracting(RunRecord::mode).containsExactly("second", "first");
+        }
+
+        @Test
+        void aHeartbeatOlderThanTheCutOffIsStaleToTheMillisecond() {
+            var holder = new LockHolder(4242, "other-host", "incremental", AT, AT);
+            var me = new LockHolder(1, "my-host", "incremental", JUST_AFTER, JUST_AFTER);
+            assertThat(database.locks().tryAcquire("run", holder, AT, pid -> true)).isEmpty();
+            database.locks().heartbeat("run", 4242, JUST_AFTER);
+
+            assertThat(database.locks().tryAcquire("run", me, JUST_AFTER, pid -> true))
+                    .as("a heartbeat at the cut-off is fresh").map(h -> h.heartbeatAt()).contains(JUST_AFTER);
+            assertThat(database.locks().tryAcquire("run", me, JUST_AFTER.plusMillis(1), pid -> true))
+                    .as("a heartbeat before the cut-off is a dead holder's").isEmpty();
+        }
+
+        @Test
+        void closingAbandonedRunsStampsThemToTheMillisecond() {
+            database.runs().start("incremental", 1, "a", AT);
+
+            assertThat(database.runs().closeAbandoned(JUST_AFTER)).isEqualTo(1);
+            assertThat(database.runs().findLatest(1).getFirst().finishedAt()).isEqualTo(JUST_AFTER);
         }
     }
 }
