@@ -4,7 +4,6 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import com.zaxxer.hikari.pool.HikariPool;
 import dev.steamcollector.config.DatabaseSettings;
-import dev.steamcollector.config.DatabaseSettings.Kind;
 import dev.steamcollector.persistence.DatabaseException.Reason;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -35,6 +34,7 @@ import org.hibernate.jdbc.Work;
 public final class Database implements AutoCloseable {
 
     private final DatabaseSettings settings;
+    private final SqlDialect dialect;
     private final HikariDataSource dataSource;
     private final ExecutorService worker;
     /**
@@ -45,8 +45,9 @@ public final class Database implements AutoCloseable {
 
     private Database(DatabaseSettings settings, HikariDataSource dataSource) {
         this.settings = settings;
+        this.dialect = SqlDialect.of(settings.kind());
         this.dataSource = dataSource;
-        this.sessionFactory = CompletableFuture.supplyAsync(() -> buildSessionFactory(settings, dataSource),
+        this.sessionFactory = CompletableFuture.supplyAsync(() -> buildSessionFactory(dialect, dataSource),
                 runnable -> Thread.ofPlatform().name("hibernate-bootstrap").daemon(true).start(runnable));
         this.worker = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("database").daemon(true).factory());
     }
@@ -60,8 +61,12 @@ public final class Database implements AutoCloseable {
         return settings;
     }
 
+    SqlDialect dialect() {
+        return dialect;
+    }
+
     public Migrations migrations() {
-        return new Migrations(settings.kind(), dataSource);
+        return new Migrations(dialect, dataSource);
     }
 
     public GameRepository games() {
@@ -183,17 +188,7 @@ public final class Database implements AutoCloseable {
         config.setAutoCommit(false);
         config.setConnectionTimeout(10_000);
         config.setInitializationFailTimeout(1);
-        if (settings.kind() == Kind.SQLITE) {
-            config.setMaximumPoolSize(1);
-            config.addDataSourceProperty("journal_mode", "WAL");
-            config.addDataSourceProperty("synchronous", "NORMAL");
-            config.addDataSourceProperty("busy_timeout", "15000");
-            config.addDataSourceProperty("foreign_keys", "true");
-        } else {
-            config.setMaximumPoolSize(2);
-            config.addDataSourceProperty("reWriteBatchedInserts", "true");
-            config.addDataSourceProperty("ApplicationName", "steam-collector");
-        }
+        SqlDialect.of(settings.kind()).configure(config);
         try {
             return new HikariDataSource(config);
         } catch (HikariPool.PoolInitializationException e) {
@@ -215,7 +210,7 @@ public final class Database implements AutoCloseable {
         return message.lines().findFirst().orElse(message).strip();
     }
 
-    private static SessionFactory buildSessionFactory(DatabaseSettings settings, HikariDataSource dataSource) {
+    private static SessionFactory buildSessionFactory(SqlDialect dialect, HikariDataSource dataSource) {
         StandardServiceRegistryBuilder registry = new StandardServiceRegistryBuilder()
                 .applySetting(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource)
                 .applySetting(AvailableSettings.HBM2DDL_AUTO, "none")
@@ -224,9 +219,7 @@ public final class Database implements AutoCloseable {
                 // the dialect is known: bootstrap needs no connection, so it never waits for (or holds)
                 // the single SQLite connection the migrations and the lock check are using
                 .applySetting("hibernate.boot.allow_jdbc_metadata_access", false)
-                .applySetting(AvailableSettings.DIALECT, settings.kind() == Kind.SQLITE
-                        ? "org.hibernate.community.dialect.SQLiteDialect"
-                        : "org.hibernate.dialect.PostgreSQLDialect");
+                .applySetting(AvailableSettings.DIALECT, dialect.hibernateDialect());
         StandardServiceRegistry services = registry.build();
         try {
             return new MetadataSources(services)

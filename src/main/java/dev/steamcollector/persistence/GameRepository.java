@@ -15,35 +15,40 @@ import java.util.Optional;
 /** The {@code games} table: batch upserts of the app list and the counts {@code status} shows. */
 public final class GameRepository {
 
-    /** A listed game is present: active again, no longer missing; unknown change numbers keep the stored ones. */
-    private static final String UPSERT_GAME = """
-            INSERT INTO games (app_id, name, created_at, updated_at, is_active, last_modified, price_change_number)
-            VALUES (?, ?, ?, ?, TRUE, ?, ?)
-            ON CONFLICT (app_id) DO UPDATE
-               SET name = COALESCE(excluded.name, games.name),
-                   updated_at = excluded.updated_at,
-                   is_active = TRUE,
-                   missing_since = NULL,
-                   last_modified = COALESCE(excluded.last_modified, games.last_modified),
-                   price_change_number = COALESCE(excluded.price_change_number, games.price_change_number)
-             WHERE games.is_active = FALSE
-                OR games.missing_since IS NOT NULL
-                OR COALESCE(excluded.name, games.name) IS DISTINCT FROM games.name
-                OR COALESCE(excluded.last_modified, games.last_modified) IS DISTINCT FROM games.last_modified
-                OR COALESCE(excluded.price_change_number, games.price_change_number)
-                   IS DISTINCT FROM games.price_change_number
-            """;
-
-    private static final String INSERT_PENDING_METADATA = """
-            INSERT INTO game_metadata (app_id, fetch_status, fetch_attempts)
-            VALUES (?, 'pending', 0)
-            ON CONFLICT (app_id) DO NOTHING
-            """;
-
     private final Database database;
+    private final String upsertGame;
+    private final String insertPendingMetadata;
 
     GameRepository(Database database) {
         this.database = database;
+        SqlDialect sql = database.dialect();
+        // a listed game is present: active again, no longer missing; a known name is kept over a blank
+        // one, and unknown change numbers keep the stored ones
+        String name = known(sql, "name");
+        String lastModified = known(sql, "last_modified");
+        String priceChangeNumber = known(sql, "price_change_number");
+        String changed = "games.is_active = FALSE OR games.missing_since IS NOT NULL"
+                + " OR " + sql.distinct(name, "games.name")
+                + " OR " + sql.distinct(lastModified, "games.last_modified")
+                + " OR " + sql.distinct(priceChangeNumber, "games.price_change_number");
+        this.upsertGame = sql.upsert("""
+                INSERT INTO games (app_id, name, created_at, updated_at, is_active, last_modified, price_change_number)
+                VALUES (?, ?, ?, ?, TRUE, ?, ?)""", "app_id", List.of(
+                "updated_at = CASE WHEN " + changed + " THEN " + sql.inserted("updated_at")
+                        + " ELSE games.updated_at END",
+                "name = " + name,
+                "is_active = TRUE",
+                "missing_since = NULL",
+                "last_modified = " + lastModified,
+                "price_change_number = " + priceChangeNumber), Optional.of(changed));
+        this.insertPendingMetadata = sql.insertIgnoringDuplicates("""
+                INSERT INTO game_metadata (app_id, fetch_status, fetch_attempts)
+                VALUES (?, 'pending', 0)""", "app_id");
+    }
+
+    /** The inserted value of {@code column}, or the stored one when none came. */
+    private static String known(SqlDialect sql, String column) {
+        return "COALESCE(" + sql.inserted(column) + ", games." + column + ")";
     }
 
     /**
@@ -55,7 +60,7 @@ public final class GameRepository {
             return;
         }
         database.execute(connection -> {
-            try (PreparedStatement upsert = connection.prepareStatement(UPSERT_GAME)) {
+            try (PreparedStatement upsert = connection.prepareStatement(upsertGame)) {
                 for (Game game : games) {
                     upsert.setInt(1, game.appId());
                     upsert.setString(2, game.name() == null || game.name().isEmpty() ? null : game.name());
@@ -68,7 +73,7 @@ public final class GameRepository {
                 upsert.executeBatch();
             }
             // every game has a metadata row, pending until its first fetch
-            try (PreparedStatement pending = connection.prepareStatement(INSERT_PENDING_METADATA)) {
+            try (PreparedStatement pending = connection.prepareStatement(insertPendingMetadata)) {
                 for (Game game : games) {
                     pending.setInt(1, game.appId());
                     pending.addBatch();

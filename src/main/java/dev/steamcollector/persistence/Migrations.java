@@ -1,6 +1,5 @@
 package dev.steamcollector.persistence;
 
-import dev.steamcollector.config.DatabaseSettings.Kind;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,15 +13,15 @@ import org.flywaydb.core.api.output.MigrateResult;
 /** The Flyway migrations shipped in the jar under {@code db/<database>}. */
 public final class Migrations {
 
-    /** The newest migration shipped (V{n}__*.sql in both db/ folders); a test keeps it in step. */
+    /** The newest migration shipped (V{n}__*.sql in every db/ folder); a test keeps it in step. */
     static final int LATEST_VERSION = 6;
 
-    private final Kind kind;
+    private final SqlDialect dialect;
     private final DataSource dataSource;
     private Flyway flyway;
 
-    Migrations(Kind kind, DataSource dataSource) {
-        this.kind = kind;
+    Migrations(SqlDialect dialect, DataSource dataSource) {
+        this.dialect = dialect;
         this.dataSource = dataSource;
     }
 
@@ -30,7 +29,7 @@ public final class Migrations {
         if (flyway == null) {
             flyway = Flyway.configure()
                     .dataSource(dataSource)
-                    .locations("classpath:db/" + kind.name().toLowerCase(Locale.ROOT))
+                    .locations("classpath:db/" + dialect.name().toLowerCase(Locale.ROOT))
                     .load();
         }
         return flyway;
@@ -50,7 +49,7 @@ public final class Migrations {
         try (Connection connection = dataSource.getConnection();
                 Statement statement = connection.createStatement();
                 ResultSet row = statement.executeQuery(
-                        "SELECT MAX(CAST(version AS INTEGER)) FROM flyway_schema_history WHERE success = TRUE")) {
+                        "SELECT MAX(" + dialect.integer("version") + ") FROM flyway_schema_history WHERE success = TRUE")) {
             int version = row.next() ? row.getInt(1) : 0;
             connection.commit();
             return version;

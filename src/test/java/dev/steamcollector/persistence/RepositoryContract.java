@@ -158,6 +158,36 @@ abstract class RepositoryContract {
         }
 
         @Test
+        void keepsNamesInAnyScriptAndEmoji() {
+            List<Game> games = List.of(new Game(10, "ポケモン 不思議のダンジョン"), new Game(20, "Café 🎮🔥"),
+                    new Game(30, "Ведьмак 3 — 𝔇𝔦𝔳𝔦𝔫𝔢"));
+            database.games().upsertGames(games, T0);
+            database.metadata().upsert(List.of(new Fetched(new GameMetadata(10, "株式会社ポケモン", "任天堂 🍄",
+                    null, null, null, null, null, null, null, null, null, null, null, null, null, null, "アクション",
+                    "日本語, 한국어", "{\"ポケモン\":12,\"🎮\":3}"), T1)));
+
+            for (Game game : games) {
+                assertThat(db.queryString("SELECT name FROM games WHERE app_id = " + game.appId())).isEqualTo(game.name());
+            }
+            GameMetadata stored = database.metadata().find(10).orElseThrow().data();
+            assertThat(stored.developer()).isEqualTo("株式会社ポケモン");
+            assertThat(stored.publisher()).isEqualTo("任天堂 🍄");
+            assertThat(stored.languages()).isEqualTo("日本語, 한국어");
+            assertThat(stored.tagsJson()).contains("\"ポケモン\"", "\"🎮\"");
+        }
+
+        @Test
+        void aRenameThatOnlyChangesCaseOrAnEmojiIsARename() {
+            database.games().upsertGames(List.of(new Game(10, "Doom"), new Game(20, "Party 🎉")), T0);
+
+            database.games().upsertGames(List.of(new Game(10, "DOOM"), new Game(20, "Party 🎈")), T1);
+
+            assertThat(db.queryString("SELECT name FROM games WHERE app_id = 10")).isEqualTo("DOOM");
+            assertThat(db.queryString("SELECT name FROM games WHERE app_id = 20")).isEqualTo("Party 🎈");
+            assertThat(db.queryLong("SELECT COUNT(*) FROM games WHERE updated_at > created_at")).isEqualTo(2);
+        }
+
+        @Test
         void reactivatesAGameThatReappears() {
             database.games().upsertGames(List.of(new Game(10, "Back")), T0);
             db.execute("UPDATE games SET is_active = FALSE WHERE app_id = 10");
