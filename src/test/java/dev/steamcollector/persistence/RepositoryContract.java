@@ -3,16 +3,21 @@ package dev.steamcollector.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.steamcollector.model.Announcement;
 import dev.steamcollector.model.DueGame;
 import dev.steamcollector.model.DueSelection;
 import dev.steamcollector.model.FetchStatus;
 import dev.steamcollector.model.Game;
 import dev.steamcollector.model.GameMetadata;
+import dev.steamcollector.model.LockHolder;
 import dev.steamcollector.model.MetadataUpdate.Failed;
 import dev.steamcollector.model.MetadataUpdate.Fetched;
 import dev.steamcollector.model.MetadataUpdate.NotFound;
+import dev.steamcollector.model.PagePass;
+import dev.steamcollector.model.PriceChange;
 import dev.steamcollector.model.PriceObservation;
 import dev.steamcollector.model.PriceSource;
+import dev.steamcollector.model.QueuedNotification;
 import dev.steamcollector.model.RunCounters;
 import dev.steamcollector.model.RunRecord;
 import dev.steamcollector.model.RunStatus;
@@ -411,6 +416,81 @@ abstract class RepositoryContract {
 
             assertThat(database.runs().findLatest(2)).extracting(RunRecord::mode)
                     .containsExactly("incremental", "retry-failed");
+        }
+    }
+
+    @Nested
+    class LocksAndPagePasses {
+
+        static final LockHolder ME = new LockHolder(100, "droplet", "incremental", T1, T1);
+
+        @Test
+        void aLiveHolderKeepsTheLockAndAStaleOneLosesIt() {
+            assertThat(database.locks().tryAcquire("collector", ME, T0, pid -> true)).isEmpty();
+
+            LockHolder other = new LockHolder(200, "droplet", "prices", T1, T1);
+            assertThat(database.locks().tryAcquire("collector", other, T0, pid -> true)).contains(ME);
+
+            database.locks().heartbeat("collector", ME.pid(), T2);
+            assertThat(database.locks().tryAcquire("collector", other, T2.plusSeconds(1), pid -> true))
+                    .as("a heartbeat older than the stale mark is a dead holder's").isEmpty();
+            assertThat(database.locks().tryAcquire("collector", ME, T0, pid -> true)).contains(other);
+
+            database.locks().release("collector", other.pid());
+            assertThat(db.queryLong("SELECT COUNT(*) FROM run_locks")).isZero();
+        }
+
+        @Test
+        void aPagePassIsSavedAndMovedOn() {
+            assertThat(database.pagePasses().find()).isEmpty();
+
+            database.pagePasses().save(new PagePass(3, T0, null), T1);
+            assertThat(database.pagePasses().find()).contains(new PagePass(3, T0, null));
+
+            database.pagePasses().save(new PagePass(80, T0, T2), T2);
+            assertThat(database.pagePasses().find()).contains(new PagePass(80, T0, T2));
+            assertThat(db.queryLong("SELECT COUNT(*) FROM page_passes")).isEqualTo(1);
+        }
+    }
+
+    @Nested
+    class Prices {
+
+        @BeforeEach
+        void games() {
+            database.games().upsertGames(List.of(new Game(10, "ポケモン"), new Game(20, "TFC")), T0);
+        }
+
+        private List<PriceChange> record(Instant at, PriceObservation... observations) {
+            return database.prices().record(List.of(observations), at,
+                    change -> change.previous().map(previous -> new Announcement(Announcement.Kind.PRICE_DROP, change)));
+        }
+
+        @Test
+        void aSeriesGetsARowOnlyWhenThePriceChangesAndEachDropIsQueuedOnce() {
+            PriceObservation full = new PriceObservation(10, "USD", 1999, 1999, 0, PriceSource.STORE);
+            PriceObservation cut = new PriceObservation(10, "USD", 999, 1999, 50, PriceSource.STORE);
+            PriceObservation cutSeenBySteamSpy = new PriceObservation(10, "USD", 999, 1999, 50, PriceSource.STEAMSPY);
+
+            assertThat(record(T0, full)).hasSize(1);
+            assertThat(record(T0.plusSeconds(60), full)).isEmpty();
+            assertThat(record(T1, cut)).hasSize(1);
+            record(T1, new PriceObservation(10, "USD", 1999, 1999, 0, PriceSource.STEAMSPY));
+            assertThat(record(T2, cutSeenBySteamSpy)).hasSize(1);
+
+            assertThat(db.queryLong("SELECT COUNT(*) FROM price_history")).isEqualTo(4);
+            List<QueuedNotification> queued = database.prices().findUnsent(10);
+            assertThat(queued).as("the same change seen by both sources on one day is announced once")
+                    .singleElement()
+                    .satisfies(n -> {
+                        assertThat(n.gameName()).isEqualTo("ポケモン");
+                        assertThat(n.oldPriceCents()).isEqualTo(1999);
+                        assertThat(n.newPriceCents()).isEqualTo(999);
+                    });
+
+            database.prices().markDone(List.of(queued.getFirst().id()), false, T2);
+            assertThat(database.prices().countUnsent()).isZero();
+            assertThat(db.queryString("SELECT outcome FROM notifications")).isEqualTo("sent");
         }
     }
 }
