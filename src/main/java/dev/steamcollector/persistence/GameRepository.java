@@ -9,11 +9,14 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.BitSet;
+import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
 
 /** The {@code games} table: batch upserts of the app list and the counts {@code status} shows. */
 public final class GameRepository {
+
+    private static final int LOOKUP_CHUNK = 500;
 
     private final Database database;
     private final String upsertGame;
@@ -72,15 +75,39 @@ public final class GameRepository {
                 }
                 upsert.executeBatch();
             }
-            // every game has a metadata row, pending until its first fetch
-            try (PreparedStatement pending = connection.prepareStatement(insertPendingMetadata)) {
-                for (Game game : games) {
-                    pending.setInt(1, game.appId());
-                    pending.addBatch();
+            // every game has a metadata row, pending until its first fetch; asking which rows exist
+            // costs less than inserting every row and ignoring the duplicates (on MySQL a third of a rerun)
+            BitSet described = findWithMetadata(connection, games);
+            List<Game> undescribed = games.stream().filter(game -> !described.get(game.appId())).toList();
+            if (!undescribed.isEmpty()) {
+                try (PreparedStatement pending = connection.prepareStatement(insertPendingMetadata)) {
+                    for (Game game : undescribed) {
+                        pending.setInt(1, game.appId());
+                        pending.addBatch();
+                    }
+                    pending.executeBatch();
                 }
-                pending.executeBatch();
             }
         });
+    }
+
+    private static BitSet findWithMetadata(Connection connection, List<Game> games) throws SQLException {
+        BitSet found = new BitSet();
+        for (int from = 0; from < games.size(); from += LOOKUP_CHUNK) {
+            List<Game> chunk = games.subList(from, Math.min(games.size(), from + LOOKUP_CHUNK));
+            try (PreparedStatement query = connection.prepareStatement("SELECT app_id FROM game_metadata WHERE app_id IN ("
+                    + String.join(",", Collections.nCopies(chunk.size(), "?")) + ")")) {
+                for (int i = 0; i < chunk.size(); i++) {
+                    query.setInt(i + 1, chunk.get(i).appId());
+                }
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        found.set(rows.getInt(1));
+                    }
+                }
+            }
+        }
+        return found;
     }
 
     /** How many games were first seen at or after {@code since}: a run's new games. */

@@ -163,6 +163,17 @@ abstract class RepositoryContract {
         }
 
         @Test
+        void everyGameGetsAPendingMetadataRowEvenOneStoredWithout() {
+            database.games().upsertGames(List.of(new Game(10, "Listed")), T0);
+            db.execute("INSERT INTO games (app_id, name, created_at, updated_at, is_active) "
+                    + "VALUES (20, 'By hand', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, TRUE)");
+
+            database.games().upsertGames(List.of(new Game(10, "Listed"), new Game(20, "By hand"), new Game(30, "New")), T1);
+
+            assertThat(db.queryLong("SELECT COUNT(*) FROM game_metadata WHERE fetch_status = 'pending'")).isEqualTo(3);
+        }
+
+        @Test
         void keepsNamesInAnyScriptAndEmoji() {
             List<Game> games = List.of(new Game(10, "ポケモン 不思議のダンジョン"), new Game(20, "Café 🎮🔥"),
                     new Game(30, "Ведьмак 3 — 𝔇𝔦𝔳𝔦𝔫𝔢"));

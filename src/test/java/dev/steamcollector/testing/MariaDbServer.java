@@ -128,7 +128,7 @@ public final class MariaDbServer {
                 "--datadir=" + directory.resolve("data"), "--socket=" + directory.resolve("s.sock"),
                 "--pid-file=" + directory.resolve("server.pid"), "--port=" + port, "--bind-address=127.0.0.1",
                 // a throwaway server: a crash may lose the last second of commits
-                "--innodb-flush-log-at-trx-commit=2"));
+                "--innodb-flush-log-at-trx-commit=2", "--innodb-buffer-pool-size=512M"));
         if (root) {
             command.add("--user=mysql");
         }
