@@ -7,13 +7,16 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 
-/** Binds nullable values the same way on SQLite and PostgreSQL. */
+/** Binds nullable values the same way on every database. */
 final class Parameters {
 
     private Parameters() {
     }
 
-    /** Instants go in as JDBC timestamps: epoch milliseconds on SQLite, timestamptz on PostgreSQL. */
+    /**
+     * Instants go in as JDBC timestamps: epoch milliseconds on SQLite, timestamptz on PostgreSQL,
+     * DATETIME(3) in UTC on MySQL (the connection's zone is UTC, see {@link SqlDialect}).
+     */
     static void setInstant(PreparedStatement statement, int index, Instant value) throws SQLException {
         if (value == null) {
             statement.setNull(index, Types.TIMESTAMP);
