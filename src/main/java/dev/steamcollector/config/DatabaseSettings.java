@@ -7,10 +7,12 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
  * Where the data lives: a JDBC URL with its credentials kept apart, parsed from every form of
@@ -18,8 +20,11 @@ import java.util.regex.Pattern;
  */
 public record DatabaseSettings(Kind kind, String jdbcUrl, Optional<String> user, Optional<Secret> password) {
 
-    /** The two supported databases. */
-    public enum Kind { SQLITE, POSTGRESQL }
+    /** The supported databases; MYSQL stands for MySQL and MariaDB alike. */
+    public enum Kind { SQLITE, POSTGRESQL, MYSQL }
+
+    /** The one driver used for MySQL and MariaDB speaks to both under its own scheme. */
+    private static final String MYSQL_JDBC = "jdbc:mariadb://";
 
     static final String VARIABLE = "DATABASE_URL";
     private static final Pattern PASSWORD_PARAMETER = Pattern.compile("(?i)[?&;]password=([^&;]*)");
@@ -32,8 +37,9 @@ public record DatabaseSettings(Kind kind, String jdbcUrl, Optional<String> user,
 
     /**
      * Parses {@code sqlite:///relative.db}, {@code sqlite:////abs/path.db}, {@code jdbc:sqlite:…},
-     * {@code postgresql://user:pass@host:port/db?…}, {@code postgres://…} and {@code jdbc:postgresql://…};
-     * relative SQLite paths resolve against {@code workingDirectory}.
+     * {@code postgresql://user:pass@host:port/db?…}, {@code postgres://…}, {@code jdbc:postgresql://…},
+     * {@code mysql://user:pass@host:port/db?…}, {@code mariadb://…}, {@code jdbc:mysql://…} and
+     * {@code jdbc:mariadb://…}; relative SQLite paths resolve against {@code workingDirectory}.
      */
     public static DatabaseSettings parse(String url, Path workingDirectory) {
         String text = url.trim();
@@ -44,17 +50,24 @@ public record DatabaseSettings(Kind kind, String jdbcUrl, Optional<String> user,
             return new DatabaseSettings(Kind.SQLITE, text, Optional.empty(), Optional.empty());
         }
         if (text.startsWith("postgresql://") || text.startsWith("postgres://")) {
-            return postgres(text, url);
+            return server(Kind.POSTGRESQL, "jdbc:postgresql://", text, url);
         }
         if (text.startsWith("jdbc:postgresql://")) {
             return new DatabaseSettings(Kind.POSTGRESQL, text, Optional.empty(), Optional.empty());
+        }
+        if (text.startsWith("mysql://") || text.startsWith("mariadb://")) {
+            return server(Kind.MYSQL, MYSQL_JDBC, text, url);
+        }
+        if (text.startsWith("jdbc:mysql://") || text.startsWith(MYSQL_JDBC)) {
+            String rest = text.substring(text.indexOf("://") + 3);
+            return new DatabaseSettings(Kind.MYSQL, MYSQL_JDBC + rest, Optional.empty(), Optional.empty());
         }
         if (text.startsWith("sqlite:")) {
             throw new ConfigException(VARIABLE, "'" + text
                     + "' needs three slashes before a relative path (sqlite:///steam_games.db) or four before an absolute one (sqlite:////var/lib/steam.db)");
         }
         throw new ConfigException(VARIABLE, "'" + redact(text)
-                + "' is not a database URL; use sqlite:///file.db, postgresql://user:pass@host:5432/db or a jdbc: URL");
+                + "' is not a database URL; use sqlite:///file.db, postgresql://user:pass@host:5432/db, mysql://user:pass@host:3306/db or a jdbc: URL");
     }
 
     private static DatabaseSettings sqlite(String path, Path workingDirectory, String original) {
@@ -66,7 +79,8 @@ public record DatabaseSettings(Kind kind, String jdbcUrl, Optional<String> user,
                 Optional.empty(), Optional.empty());
     }
 
-    private static DatabaseSettings postgres(String text, String original) {
+    /** A {@code scheme://user:pass@host:port/db?query} URL of a database server. */
+    private static DatabaseSettings server(Kind kind, String jdbcScheme, String text, String original) {
         URI uri;
         try {
             uri = new URI(text);
@@ -80,13 +94,13 @@ public record DatabaseSettings(Kind kind, String jdbcUrl, Optional<String> user,
         if (path.length() <= 1) {
             throw new ConfigException(VARIABLE, "'" + redact(original) + "' names no database (…/dbname)");
         }
-        StringBuilder jdbc = new StringBuilder("jdbc:postgresql://").append(uri.getHost());
+        StringBuilder jdbc = new StringBuilder(jdbcScheme).append(uri.getHost());
         if (uri.getPort() != -1) {
             jdbc.append(':').append(uri.getPort());
         }
         jdbc.append(path);
         if (uri.getRawQuery() != null) {
-            jdbc.append('?').append(uri.getRawQuery());
+            jdbc.append('?').append(kind == Kind.MYSQL ? toDriverOptions(uri.getRawQuery()) : uri.getRawQuery());
         }
         Optional<String> user = Optional.empty();
         Optional<Secret> password = Optional.empty();
@@ -98,7 +112,23 @@ public record DatabaseSettings(Kind kind, String jdbcUrl, Optional<String> user,
                 password = Optional.of(new Secret(decode(userInfo.substring(colon + 1))));
             }
         }
-        return new DatabaseSettings(Kind.POSTGRESQL, jdbc.toString(), user, password);
+        return new DatabaseSettings(kind, jdbc.toString(), user, password);
+    }
+
+    /**
+     * Managed MySQL services hand out {@code ?ssl-mode=REQUIRED} (the mysql client's spelling); the
+     * driver calls it {@code sslMode} and knows {@code VERIFY_IDENTITY} as {@code verify-full}.
+     */
+    private static String toDriverOptions(String query) {
+        return Arrays.stream(query.split("&"))
+                .map(option -> option.regionMatches(true, 0, "ssl-mode=", 0, "ssl-mode=".length())
+                        ? "sslMode=" + sslMode(option.substring("ssl-mode=".length()))
+                        : option)
+                .collect(Collectors.joining("&"));
+    }
+
+    private static String sslMode(String value) {
+        return value.equalsIgnoreCase("VERIFY_IDENTITY") ? "verify-full" : value;
     }
 
     private static String decode(String part) {

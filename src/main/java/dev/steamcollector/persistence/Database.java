@@ -41,6 +41,7 @@ public final class Database implements AutoCloseable {
     public static final Duration DEFAULT_RECONNECT = Duration.ofSeconds(60);
 
     private final DatabaseSettings settings;
+    private final SqlDialect dialect;
     private final HikariDataSource dataSource;
     private final ExecutorService worker;
     private final DatabaseFailures failures;
@@ -54,11 +55,12 @@ public final class Database implements AutoCloseable {
 
     private Database(DatabaseSettings settings, HikariDataSource dataSource, Duration reconnect) {
         this.settings = settings;
+        this.dialect = SqlDialect.of(settings.kind());
         this.dataSource = dataSource;
         this.failures = new DatabaseFailures(settings);
         this.reconnection = new Reconnection(failures, settings.describe(), reconnect);
         this.reserve = settings.kind() == Kind.SQLITE ? SpaceReserve.of(settings.jdbcUrl()) : Optional.empty();
-        this.sessionFactory = CompletableFuture.supplyAsync(() -> buildSessionFactory(settings, dataSource),
+        this.sessionFactory = CompletableFuture.supplyAsync(() -> buildSessionFactory(dialect, dataSource),
                 runnable -> Thread.ofPlatform().name("hibernate-bootstrap").daemon(true).start(runnable));
         this.worker = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("database").daemon(true).factory());
     }
@@ -77,8 +79,12 @@ public final class Database implements AutoCloseable {
         return settings;
     }
 
+    SqlDialect dialect() {
+        return dialect;
+    }
+
     public Migrations migrations() {
-        return new Migrations(settings, dataSource, failures);
+        return new Migrations(settings, dialect, dataSource, failures);
     }
 
     public GameRepository games() {
@@ -232,17 +238,7 @@ public final class Database implements AutoCloseable {
         // a lost server is noticed, and a returning one found, a few times within the reconnect window
         config.setConnectionTimeout(Math.clamp(reconnect.toMillis() / 4, 250, 10_000));
         config.setInitializationFailTimeout(1);
-        if (settings.kind() == Kind.SQLITE) {
-            config.setMaximumPoolSize(1);
-            config.addDataSourceProperty("journal_mode", "WAL");
-            config.addDataSourceProperty("synchronous", "NORMAL");
-            config.addDataSourceProperty("busy_timeout", "15000");
-            config.addDataSourceProperty("foreign_keys", "true");
-        } else {
-            config.setMaximumPoolSize(2);
-            config.addDataSourceProperty("reWriteBatchedInserts", "true");
-            config.addDataSourceProperty("ApplicationName", "steam-collector");
-        }
+        SqlDialect.of(settings.kind()).configure(config);
         try {
             return new HikariDataSource(config);
         } catch (HikariPool.PoolInitializationException e) {
@@ -268,7 +264,7 @@ public final class Database implements AutoCloseable {
         return message.lines().findFirst().orElse(message).strip();
     }
 
-    private static SessionFactory buildSessionFactory(DatabaseSettings settings, HikariDataSource dataSource) {
+    private static SessionFactory buildSessionFactory(SqlDialect dialect, HikariDataSource dataSource) {
         StandardServiceRegistryBuilder registry = new StandardServiceRegistryBuilder()
                 .applySetting(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource)
                 .applySetting(AvailableSettings.HBM2DDL_AUTO, "none")
@@ -277,9 +273,7 @@ public final class Database implements AutoCloseable {
                 // the dialect is known: bootstrap needs no connection, so it never waits for (or holds)
                 // the single SQLite connection the migrations and the lock check are using
                 .applySetting("hibernate.boot.allow_jdbc_metadata_access", false)
-                .applySetting(AvailableSettings.DIALECT, settings.kind() == Kind.SQLITE
-                        ? "org.hibernate.community.dialect.SQLiteDialect"
-                        : "org.hibernate.dialect.PostgreSQLDialect");
+                .applySetting(AvailableSettings.DIALECT, dialect.hibernateDialect());
         StandardServiceRegistry services = registry.build();
         try {
             MetadataBuilder metadata = new MetadataSources(services)
@@ -287,7 +281,7 @@ public final class Database implements AutoCloseable {
                     .addAnnotatedClass(GameMetadataEntity.class)
                     .addAnnotatedClass(CollectionRunEntity.class)
                     .getMetadataBuilder();
-            if (settings.kind() == Kind.SQLITE) {
+            if (dialect == SqlDialect.SQLITE) {
                 // timestamps as the same ISO text native SQL writes, not Hibernate's epoch milliseconds
                 metadata.applyAttributeConverter(SqliteInstantConverter.class, true);
             }

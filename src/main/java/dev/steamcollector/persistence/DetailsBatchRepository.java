@@ -25,9 +25,9 @@ public final class DetailsBatchRepository {
     public void store(List<MetadataUpdate> updates, List<Game> names, List<PriceObservation> prices, Instant at,
             Function<PriceChange, Optional<Announcement>> announce) {
         database.execute(connection -> {
-            MetadataRepository.upsert(connection, updates);
+            database.metadata().upsert(connection, updates);
             GameRepository.fillMissingNames(connection, names);
-            PriceRepository.record(connection, prices, at, announce);
+            database.prices().record(connection, prices, at, announce);
         });
     }
 }

@@ -29,38 +29,36 @@ import java.util.Optional;
  */
 public final class MetadataRepository {
 
-    private static final String UPSERT_FETCHED = dataUpsert(MetadataColumn.ALL, bookkeeping(
-            "details_fetched_at", "?", "fetch_attempts", "0", "fetch_status", "'success'",
-            "last_error", "NULL", "next_attempt_at", "NULL"));
-
-    /** Page records lack genre, languages and tags, and say nothing about the per-game fetch. */
-    private static final String UPSERT_PAGE = dataUpsert(MetadataColumn.PAGE, Map.of());
-
-    private static final String UPSERT_FAILED = """
-            INSERT INTO game_metadata (app_id, fetch_attempts, fetch_status, last_error, next_attempt_at)
-            VALUES (?, 1, 'failed', ?, ?)
-            ON CONFLICT (app_id) DO UPDATE
-               SET fetch_attempts = game_metadata.fetch_attempts + 1,
-                   fetch_status = 'failed',
-                   last_error = excluded.last_error,
-                   next_attempt_at = excluded.next_attempt_at
-            """;
-
-    private static final String UPSERT_NOT_FOUND = """
-            INSERT INTO game_metadata (app_id, fetch_attempts, fetch_status, details_fetched_at)
-            VALUES (?, 0, 'not_found', ?)
-            ON CONFLICT (app_id) DO UPDATE
-               SET fetch_attempts = 0,
-                   fetch_status = 'not_found',
-                   last_error = NULL,
-                   next_attempt_at = NULL,
-                   details_fetched_at = excluded.details_fetched_at
-            """;
-
     private final Database database;
+    private final SqlDialect sql;
+    private final String upsertFetched;
+    /** Page records lack genre, languages and tags, and say nothing about the per-game fetch. */
+    private final String upsertPage;
+    private final String upsertFailed;
+    private final String upsertNotFound;
 
     MetadataRepository(Database database) {
         this.database = database;
+        this.sql = database.dialect();
+        this.upsertFetched = dataUpsert(MetadataColumn.ALL, bookkeeping(
+                "details_fetched_at", "?", "fetch_attempts", "0", "fetch_status", "'success'",
+                "last_error", "NULL", "next_attempt_at", "NULL"));
+        this.upsertPage = dataUpsert(MetadataColumn.PAGE, Map.of());
+        this.upsertFailed = sql.upsert("""
+                INSERT INTO game_metadata (app_id, fetch_attempts, fetch_status, last_error, next_attempt_at)
+                VALUES (?, 1, 'failed', ?, ?)""", "app_id", List.of(
+                "fetch_attempts = game_metadata.fetch_attempts + 1",
+                "fetch_status = 'failed'",
+                "last_error = " + sql.inserted("last_error"),
+                "next_attempt_at = " + sql.inserted("next_attempt_at")));
+        this.upsertNotFound = sql.upsert("""
+                INSERT INTO game_metadata (app_id, fetch_attempts, fetch_status, details_fetched_at)
+                VALUES (?, 0, 'not_found', ?)""", "app_id", List.of(
+                "fetch_attempts = 0",
+                "fetch_status = 'not_found'",
+                "last_error = NULL",
+                "next_attempt_at = NULL",
+                "details_fetched_at = " + sql.inserted("details_fetched_at")));
     }
 
     /** Stores the outcomes of per-game fetches in one transaction; each game must exist in {@code games}. */
@@ -71,10 +69,10 @@ public final class MetadataRepository {
     }
 
     /** The same, inside a transaction the caller holds. */
-    static void upsert(Connection connection, List<? extends MetadataUpdate> updates) throws SQLException {
-        try (PreparedStatement fetched = connection.prepareStatement(UPSERT_FETCHED);
-                PreparedStatement failed = connection.prepareStatement(UPSERT_FAILED);
-                PreparedStatement notFound = connection.prepareStatement(UPSERT_NOT_FOUND)) {
+    void upsert(Connection connection, List<? extends MetadataUpdate> updates) throws SQLException {
+        try (PreparedStatement fetched = connection.prepareStatement(upsertFetched);
+                PreparedStatement failed = connection.prepareStatement(upsertFailed);
+                PreparedStatement notFound = connection.prepareStatement(upsertNotFound)) {
             for (MetadataUpdate update : updates) {
                 switch (update) {
                     case Fetched f -> bindFetched(fetched, f);
@@ -97,7 +95,7 @@ public final class MetadataRepository {
             return;
         }
         database.execute(connection -> {
-            try (PreparedStatement upsert = connection.prepareStatement(UPSERT_PAGE)) {
+            try (PreparedStatement upsert = connection.prepareStatement(upsertPage)) {
                 for (GameMetadata data : records) {
                     int next = bindData(upsert, data, MetadataColumn.PAGE);
                     Parameters.setInstant(upsert, next, at);
@@ -286,28 +284,24 @@ public final class MetadataRepository {
 
     /**
      * An upsert of {@code columns}; {@code last_updated} moves only when a value really changed, so
-     * it says when the game's metadata last changed rather than when it was last looked at.
-     * {@code bookkeeping} lists further columns, inserted from {@code values} and set from the
-     * inserted row.
+     * it says when the game's metadata last changed rather than when it was last looked at (it is
+     * assigned first, while the row still holds the old values). {@code bookkeeping} lists further
+     * columns, inserted from {@code values} and set from the inserted row.
      */
-    private static String dataUpsert(List<MetadataColumn> columns, Map<String, String> bookkeeping) {
+    private String dataUpsert(List<MetadataColumn> columns, Map<String, String> bookkeeping) {
         String names = columns.stream().map(MetadataColumn::name).collect(joining(", "));
         String marks = columns.stream().map(c -> "?").collect(joining(", "));
-        String assignments = columns.stream()
-                .map(c -> c.name() + " = excluded." + c.name())
-                .collect(joining(",\n       "));
         String changed = columns.stream()
-                .map(c -> "game_metadata." + c.name() + " IS DISTINCT FROM excluded." + c.name())
+                .map(c -> sql.distinct("game_metadata." + c.name(), sql.inserted(c.name())))
                 .collect(joining("\n          OR "));
+        List<String> assignments = new ArrayList<>();
+        assignments.add("last_updated = CASE WHEN game_metadata.last_updated IS NULL\n          OR " + changed
+                + "\n          THEN " + sql.inserted("last_updated") + " ELSE game_metadata.last_updated END");
+        columns.forEach(c -> assignments.add(c.name() + " = " + sql.inserted(c.name())));
+        bookkeeping.keySet().forEach(name -> assignments.add(name + " = " + sql.inserted(name)));
         String extraNames = bookkeeping.keySet().stream().map(name -> ", " + name).collect(joining());
         String extraValues = bookkeeping.values().stream().map(value -> ", " + value).collect(joining());
-        String extraSets = bookkeeping.keySet().stream()
-                .map(name -> ",\n       " + name + " = excluded." + name).collect(joining());
-        return "INSERT INTO game_metadata (app_id, " + names + ", last_updated" + extraNames + ")\n"
-                + "VALUES (?, " + marks + ", ?" + extraValues + ")\n"
-                + "ON CONFLICT (app_id) DO UPDATE\n   SET " + assignments + ",\n"
-                + "       last_updated = CASE WHEN game_metadata.last_updated IS NULL\n"
-                + "          OR " + changed + "\n"
-                + "          THEN excluded.last_updated ELSE game_metadata.last_updated END" + extraSets;
+        return sql.upsert("INSERT INTO game_metadata (app_id, " + names + ", last_updated" + extraNames + ")\n"
+                + "VALUES (?, " + marks + ", ?" + extraValues + ")", "app_id", assignments);
     }
 }

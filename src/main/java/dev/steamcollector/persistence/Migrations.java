@@ -18,18 +18,20 @@ import org.flywaydb.core.api.output.MigrateResult;
 /** The Flyway migrations shipped in the jar under {@code db/<database>}. */
 public final class Migrations {
 
-    /** The newest migration shipped (V{n}__*.sql in both db/ folders); a test keeps it in step. */
+    /** The newest migration shipped (V{n}__*.sql in every db/ folder); a test keeps it in step. */
     static final int LATEST_VERSION = 8;
 
     private static final String HISTORY = "flyway_schema_history";
 
     private final DatabaseSettings settings;
+    private final SqlDialect dialect;
     private final DataSource dataSource;
     private final DatabaseFailures failures;
     private Flyway flyway;
 
-    Migrations(DatabaseSettings settings, DataSource dataSource, DatabaseFailures failures) {
+    Migrations(DatabaseSettings settings, SqlDialect dialect, DataSource dataSource, DatabaseFailures failures) {
         this.settings = settings;
+        this.dialect = dialect;
         this.dataSource = dataSource;
         this.failures = failures;
     }
@@ -38,7 +40,7 @@ public final class Migrations {
         if (flyway == null) {
             flyway = Flyway.configure()
                     .dataSource(dataSource)
-                    .locations("classpath:db/" + settings.kind().name().toLowerCase(Locale.ROOT))
+                    .locations("classpath:db/" + dialect.name().toLowerCase(Locale.ROOT))
                     .load();
         }
         return flyway;
@@ -58,7 +60,7 @@ public final class Migrations {
         try (Connection connection = dataSource.getConnection();
                 Statement statement = connection.createStatement();
                 ResultSet row = statement.executeQuery(
-                        "SELECT MAX(CAST(version AS INTEGER)) FROM flyway_schema_history WHERE success = TRUE")) {
+                        "SELECT MAX(" + dialect.integer("version") + ") FROM flyway_schema_history WHERE success = TRUE")) {
             int version = row.next() ? row.getInt(1) : 0;
             connection.commit();
             return version;

@@ -4,6 +4,7 @@ import dev.steamcollector.model.PagePass;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 /** The {@code page_passes} table: the checkpoint of a pass over SteamSpy's {@code all} pages. */
@@ -12,9 +13,18 @@ public final class PagePassRepository {
     private static final String NAME = "steamspy_all";
 
     private final Database database;
+    private final String upsertPass;
 
     PagePassRepository(Database database) {
         this.database = database;
+        SqlDialect sql = database.dialect();
+        this.upsertPass = sql.upsert("""
+                INSERT INTO page_passes (name, next_page, started_at, completed_at, updated_at)
+                VALUES (?, ?, ?, ?, ?)""", "name", List.of(
+                "next_page = " + sql.inserted("next_page"),
+                "started_at = " + sql.inserted("started_at"),
+                "completed_at = " + sql.inserted("completed_at"),
+                "updated_at = " + sql.inserted("updated_at")));
     }
 
     public Optional<PagePass> find() {
@@ -36,13 +46,7 @@ public final class PagePassRepository {
     /** Records where the pass stands; a completed pass has {@code completedAt} set. */
     public void save(PagePass pass, Instant now) {
         database.execute(connection -> {
-            try (PreparedStatement upsert = connection.prepareStatement("""
-                    INSERT INTO page_passes (name, next_page, started_at, completed_at, updated_at)
-                    VALUES (?, ?, ?, ?, ?)
-                    ON CONFLICT (name) DO UPDATE
-                       SET next_page = excluded.next_page, started_at = excluded.started_at,
-                           completed_at = excluded.completed_at, updated_at = excluded.updated_at
-                    """)) {
+            try (PreparedStatement upsert = connection.prepareStatement(upsertPass)) {
                 upsert.setString(1, NAME);
                 upsert.setInt(2, pass.nextPage());
                 Parameters.setInstant(upsert, 3, pass.startedAt());

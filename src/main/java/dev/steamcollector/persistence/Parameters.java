@@ -12,7 +12,9 @@ import org.sqlite.core.CoreStatement;
 /**
  * Binds and reads values the same way on every database. Every timestamp written by native SQL
  * goes through {@link #setInstant}, and every one read through {@link #getInstant}: on SQLite
- * they are ISO-8601 UTC text ({@link SqliteTimestamp}), elsewhere the database's timestamp type.
+ * they are ISO-8601 UTC text ({@link SqliteTimestamp}), elsewhere the database's timestamp type
+ * (timestamptz on PostgreSQL, DATETIME(3) in UTC on MySQL: the connection's zone is UTC, see
+ * {@link SqlDialect}).
  */
 final class Parameters {
 

@@ -25,29 +25,28 @@ public final class PriceCheckRepository {
 
     private static final int FETCH_SIZE = 10_000;
 
-    /** A change number we do not know (no key) never counts as moved. */
-    private static final String MOVED = "g.price_change_number IS NOT NULL"
-            + " AND c.price_change_number IS DISTINCT FROM g.price_change_number";
-
-    private static final String UPSERT_CHECK = """
-            INSERT INTO price_checks (app_id, country, price_change_number, checked_at)
-            VALUES (?, ?, ?, ?)
-            ON CONFLICT (app_id, country) DO UPDATE
-               SET price_change_number = excluded.price_change_number,
-                   checked_at = excluded.checked_at
-            """;
-
     private final Database database;
+    /** A change number we do not know (no key) never counts as moved. */
+    private final String moved;
+    private final String upsertCheck;
 
     PriceCheckRepository(Database database) {
         this.database = database;
+        SqlDialect sql = database.dialect();
+        this.moved = "g.price_change_number IS NOT NULL AND "
+                + sql.distinct("c.price_change_number", "g.price_change_number");
+        this.upsertCheck = sql.upsert("""
+                INSERT INTO price_checks (app_id, country, price_change_number, checked_at)
+                VALUES (?, ?, ?, ?)""", "app_id, country", List.of(
+                "price_change_number = " + sql.inserted("price_change_number"),
+                "checked_at = " + sql.inserted("checked_at")));
     }
 
     /** Active games never priced in {@code country} ({@code NEW}) or whose number moved since ({@code MOVED}). */
     public List<PriceCandidate> findMovedOrNew(String country) {
         String sql = "SELECT g.app_id, g.price_change_number, CASE WHEN c.app_id IS NULL THEN 1 ELSE 0 END"
                 + " FROM games g LEFT JOIN price_checks c ON c.app_id = g.app_id AND c.country = ?"
-                + " WHERE g.is_active = TRUE AND (c.app_id IS NULL OR (" + MOVED + ")) ORDER BY g.app_id";
+                + " WHERE g.is_active = TRUE AND (c.app_id IS NULL OR (" + moved + ")) ORDER BY g.app_id";
         return select(sql, query -> query.setString(1, country), Integer.MAX_VALUE,
                 row -> row.getInt(3) == 1 ? Reason.NEW : Reason.MOVED);
     }
@@ -59,7 +58,7 @@ public final class PriceCheckRepository {
     public List<PriceCandidate> findSweep(String country, Instant overdueBefore, int share) {
         String sql = "SELECT g.app_id, g.price_change_number, CASE WHEN c.checked_at < ? THEN 1 ELSE 0 END"
                 + " FROM games g JOIN price_checks c ON c.app_id = g.app_id AND c.country = ?"
-                + " WHERE g.is_active = TRUE AND NOT (" + MOVED + ") ORDER BY c.checked_at, g.app_id";
+                + " WHERE g.is_active = TRUE AND NOT (" + moved + ") ORDER BY c.checked_at, g.app_id";
         return select(sql, query -> {
             Parameters.setInstant(query, 1, overdueBefore);
             query.setString(2, country);
@@ -106,18 +105,18 @@ public final class PriceCheckRepository {
     public List<PriceChange> store(String country, List<PriceCandidate> checked, List<PriceObservation> prices,
             Instant at, Function<PriceChange, Optional<Announcement>> announce) {
         return database.query(connection -> {
-            List<PriceChange> changes = PriceRepository.record(connection, prices, at, announce);
+            List<PriceChange> changes = database.prices().record(connection, prices, at, announce);
             upsertChecks(connection, country, checked, at);
             return changes;
         });
     }
 
-    private static void upsertChecks(Connection connection, String country, List<PriceCandidate> checked,
+    private void upsertChecks(Connection connection, String country, List<PriceCandidate> checked,
             Instant at) throws SQLException {
         if (checked.isEmpty()) {
             return;
         }
-        try (PreparedStatement upsert = connection.prepareStatement(UPSERT_CHECK)) {
+        try (PreparedStatement upsert = connection.prepareStatement(upsertCheck)) {
             for (PriceCandidate game : checked) {
                 upsert.setInt(1, game.appId());
                 upsert.setString(2, country);

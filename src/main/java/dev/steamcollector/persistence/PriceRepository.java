@@ -34,17 +34,15 @@ public final class PriceRepository {
             VALUES (?, ?, ?, ?, ?, ?, ?)
             """;
 
-    private static final String QUEUE = """
-            INSERT INTO notifications (app_id, kind, currency, old_price_cents, new_price_cents, initial_price_cents,
-                                       discount_percent, observed_on, created_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT DO NOTHING
-            """;
-
     private final Database database;
+    private final String queueAnnouncement;
 
     PriceRepository(Database database) {
         this.database = database;
+        this.queueAnnouncement = database.dialect().insertIgnoringDuplicates("""
+                INSERT INTO notifications (app_id, kind, currency, old_price_cents, new_price_cents, initial_price_cents,
+                                           discount_percent, observed_on, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", "id");
     }
 
     /**
@@ -60,7 +58,7 @@ public final class PriceRepository {
     }
 
     /** The same, inside a transaction the caller holds. */
-    static List<PriceChange> record(Connection connection, List<PriceObservation> observations, Instant at,
+    List<PriceChange> record(Connection connection, List<PriceObservation> observations, Instant at,
             Function<PriceChange, Optional<Announcement>> announce) throws SQLException {
         if (observations.isEmpty()) {
             return List.of();
@@ -68,7 +66,7 @@ public final class PriceRepository {
         Map<String, PricePoint> latest = findLatest(connection, observations);
         List<PriceChange> changes = new ArrayList<>();
         try (PreparedStatement insert = connection.prepareStatement(INSERT_PRICE);
-                PreparedStatement queue = connection.prepareStatement(QUEUE)) {
+                PreparedStatement queue = connection.prepareStatement(queueAnnouncement)) {
             for (PriceObservation observation : observations) {
                 String series = key(observation.appId(), observation.currency(), observation.source());
                 Optional<PricePoint> previous = Optional.ofNullable(latest.get(series));

@@ -15,8 +15,9 @@ import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
- * Upserts N games and N metadata rows into SQLite and PostgreSQL, first as inserts and then as
- * updates of every row, and prints rows per second and wall time per step.
+ * Upserts N games and N metadata rows into SQLite, PostgreSQL and MariaDB (MySQL's form of the
+ * upserts), first as inserts and then as updates of every row, and prints rows per second and wall
+ * time per step, and each server database's total time against PostgreSQL's.
  */
 public final class UpsertBenchmark {
 
@@ -36,31 +37,47 @@ public final class UpsertBenchmark {
         System.out.printf(Locale.ROOT, "%-11s %-26s %10s %12s%n", "database", "step", "wall s", "rows/s");
         Path directory = Files.createTempDirectory("upsert-benchmark");
         benchmark.run("sqlite", TestDatabase.sqlite(directory));
-        benchmark.run("postgresql", TestDatabase.postgres());
+        double postgres = benchmark.run("postgresql", TestDatabase.postgres());
+        TestDatabase mariadb;
+        try {
+            mariadb = TestDatabase.mariadb();
+        } catch (IllegalStateException noServer) {
+            System.out.println("mariadb     SKIPPED: " + noServer.getMessage());
+            System.exit(0);
+            return;
+        }
+        double mysql = benchmark.run("mariadb", mariadb);
+        System.out.printf(Locale.ROOT, "mariadb total %.2f s = %.2f x postgresql's %.2f s (target: at most 2 x)%n",
+                mysql, mysql / postgres, postgres);
         System.exit(0);
     }
 
-    private void run(String kind, TestDatabase target) {
+    /** Runs the four steps; returns their total wall time in seconds. */
+    private double run(String kind, TestDatabase target) {
         try (Database database = Database.open(target.settings())) {
             database.migrations().apply();
             // Hibernate bootstraps in the background at open: let it finish before timing anything
             database.games().countByActive();
             Instant first = Instant.parse("2026-01-01T00:00:00Z");
             Instant second = first.plusSeconds(86_400);
-            step(kind, "games insert", games("Game "), batch -> database.games().upsertGames(batch, first));
-            step(kind, "games update (renamed)", games("Renamed "), batch -> database.games().upsertGames(batch, second));
-            step(kind, "metadata insert", metadata(999, first), batch -> database.metadata().upsert(batch));
-            step(kind, "metadata update (repriced)", metadata(499, second), batch -> database.metadata().upsert(batch));
+            return step(kind, "games insert", games("Game "), batch -> database.games().upsertGames(batch, first))
+                    + step(kind, "games update (renamed)", games("Renamed "),
+                            batch -> database.games().upsertGames(batch, second))
+                    + step(kind, "metadata insert", metadata(999, first), batch -> database.metadata().upsert(batch))
+                    + step(kind, "metadata update (repriced)", metadata(499, second),
+                            batch -> database.metadata().upsert(batch));
         }
     }
 
-    private <T> void step(String kind, String name, List<T> all, Consumer<List<T>> upsert) {
+    /** Returns the step's wall time in seconds. */
+    private <T> double step(String kind, String name, List<T> all, Consumer<List<T>> upsert) {
         long start = System.nanoTime();
         for (int from = 0; from < all.size(); from += batchSize) {
             upsert.accept(all.subList(from, Math.min(all.size(), from + batchSize)));
         }
         double seconds = (System.nanoTime() - start) / 1e9;
         System.out.printf(Locale.ROOT, "%-11s %-26s %10.2f %,12.0f%n", kind, name, seconds, all.size() / seconds);
+        return seconds;
     }
 
     private List<Game> games(String prefix) {

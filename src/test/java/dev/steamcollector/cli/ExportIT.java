@@ -44,7 +44,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * {@code export} through the whole command line on both databases, read back with parsers of their
+ * {@code export} through the whole command line on every database, read back with parsers of their
  * own (Jackson's CSV reader, a JSON tree per line); and a large export in a small heap.
  */
 class ExportIT {
@@ -71,7 +71,7 @@ class ExportIT {
     Path directory;
 
     @ParameterizedTest
-    @ValueSource(strings = {"sqlite", "postgresql"})
+    @ValueSource(strings = {"sqlite", "postgresql", "mariadb"})
     void csvRoundTripsEveryFieldToAFileAndToStdout(String kind) throws Exception {
         Map<String, String> env = seed(TestDatabase.of(kind, directory));
         Path file = directory.resolve("games.csv");
@@ -94,7 +94,7 @@ class ExportIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"sqlite", "postgresql"})
+    @ValueSource(strings = {"sqlite", "postgresql", "mariadb"})
     void jsonLinesRoundTripEveryFieldToAFileAndToStdout(String kind) throws Exception {
         Map<String, String> env = seed(TestDatabase.of(kind, directory));
         Path file = directory.resolve("games.jsonl");
@@ -124,7 +124,7 @@ class ExportIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"sqlite", "postgresql"})
+    @ValueSource(strings = {"sqlite", "postgresql", "mariadb"})
     void activeOnlyLeavesOutInactiveGames(String kind) throws Exception {
         Map<String, String> env = seed(TestDatabase.of(kind, directory));
 
@@ -180,7 +180,7 @@ class ExportIT {
      * which its driver reads at once unless given a fetch size.
      */
     @ParameterizedTest
-    @ValueSource(strings = {"sqlite", "postgresql"})
+    @ValueSource(strings = {"sqlite", "postgresql", "mariadb"})
     void exportsAQuarterOfAMillionGamesInASmallHeap(String kind) throws Exception {
         int games = 250_000;
         TestDatabase db = TestDatabase.of(kind, directory);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.steamcollector.testing.CliRun;
+import dev.steamcollector.testing.MariaDbServer;
 import dev.steamcollector.testing.TestDatabase;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,14 +15,14 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** {@code migrate} and {@code status} through the whole command line, on both databases. */
+/** {@code migrate} and {@code status} through the whole command line, on every database. */
 class MigrateAndStatusIT {
 
     @TempDir
     Path directory;
 
     @ParameterizedTest
-    @ValueSource(strings = {"sqlite", "postgresql"})
+    @ValueSource(strings = {"sqlite", "postgresql", "mariadb"})
     void migrateThenStatusOnAFreshDatabase(String kind) throws Exception {
         TestDatabase db = TestDatabase.of(kind, directory);
         Map<String, String> env = Map.of("DATABASE_URL", db.url());
@@ -44,9 +45,9 @@ class MigrateAndStatusIT {
         // due: 10 (never fetched in detail), 50 (its retry time has come), 60 (new); not due: 20 (inactive),
         // 30 (fetched an hour ago), 40 (retry tomorrow)
         String hourAgo = db.isSqlite() ? "strftime('%Y-%m-%d %H:%M:%f', 'now', '-1 hour')"
-                : "CURRENT_TIMESTAMP - INTERVAL '1 hour'";
+                : "CURRENT_TIMESTAMP - INTERVAL '1' HOUR";
         String tomorrow = db.isSqlite() ? "strftime('%Y-%m-%d %H:%M:%f', 'now', '+1 day')"
-                : "CURRENT_TIMESTAMP + INTERVAL '1 day'";
+                : "CURRENT_TIMESTAMP + INTERVAL '1' DAY";
         db.execute("INSERT INTO game_metadata (app_id, fetch_status, details_fetched_at, next_attempt_at) VALUES "
                 + "(10, 'success', NULL, NULL), (20, 'pending', NULL, NULL), (30, 'success', " + hourAgo + ", NULL),"
                 + "(40, 'failed', NULL, " + tomorrow + "), (50, 'failed', NULL, " + hourAgo + "),"
@@ -107,6 +108,29 @@ class MigrateAndStatusIT {
         assertThat(run.exitCode()).isEqualTo(ExitCodes.TEMPORARILY_UNABLE);
         assertThat(run.err().lines()).hasSize(1);
         assertThat(run.err()).startsWith("steam-collector: cannot open database").doesNotContain("hunter2secret");
+    }
+
+    @Test
+    void anUnreachableMySqlIsTemporaryAndMasksThePassword() {
+        CliRun run = CliRun.run(directory, Map.of(), "migrate",
+                "--database-url", "mysql://app:hunter2secret@127.0.0.1:1/steam?connectTimeout=2000");
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.TEMPORARILY_UNABLE);
+        assertThat(run.err().lines()).hasSize(1);
+        assertThat(run.err()).startsWith("steam-collector: cannot open database jdbc:mariadb://127.0.0.1:1/steam")
+                .doesNotContain("hunter2secret");
+    }
+
+    @Test
+    void aWrongMariaDbPasswordIsAConfigurationErrorAndIsNotShown() {
+        String url = TestDatabase.mariadb("mysql").url().replace("%40", "%41");
+
+        CliRun run = CliRun.run(directory, Map.of(), "migrate", "--database-url", url);
+
+        assertThat(run.exitCode()).as(run.err()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err().lines()).hasSize(1);
+        assertThat(run.err()).startsWith("steam-collector: cannot open database").contains("Access denied")
+                .doesNotContain(MariaDbServer.PASSWORD).doesNotContain("%41");
     }
 
     @Test

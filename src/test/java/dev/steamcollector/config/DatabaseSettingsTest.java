@@ -146,12 +146,73 @@ class DatabaseSettingsTest {
     }
 
     @Nested
+    class MySql {
+
+        @ParameterizedTest(name = "''{0}''")
+        @CsvSource(delimiter = '|', textBlock = """
+                mysql://user:p%40ss@db.example.com:3306/steam      | jdbc:mariadb://db.example.com:3306/steam
+                mariadb://user:p%40ss@db.example.com:3306/steam    | jdbc:mariadb://db.example.com:3306/steam
+                mysql://user:p%40ss@db.example.com/steam           | jdbc:mariadb://db.example.com/steam
+                """)
+        void splitsCredentialsOffAServerUrl(String url, String jdbcUrl) {
+            DatabaseSettings settings = parse(url);
+
+            assertThat(settings.kind()).isEqualTo(Kind.MYSQL);
+            assertThat(settings.jdbcUrl()).isEqualTo(jdbcUrl);
+            assertThat(settings.user()).contains("user");
+            assertThat(settings.password()).map(Secret::reveal).contains("p@ss");
+        }
+
+        @ParameterizedTest(name = "''{0}''")
+        @CsvSource(delimiter = '|', textBlock = """
+                jdbc:mysql://h:3306/db                       | jdbc:mariadb://h:3306/db
+                jdbc:mariadb://h:3306/db                     | jdbc:mariadb://h:3306/db
+                jdbc:mysql://h/db?user=u&password=pw&a=b     | jdbc:mariadb://h/db?user=u&password=pw&a=b
+                """)
+        void passesJdbcUrlsToTheOneDriverForBoth(String url, String jdbcUrl) {
+            DatabaseSettings settings = parse(url);
+
+            assertThat(settings.kind()).isEqualTo(Kind.MYSQL);
+            assertThat(settings.jdbcUrl()).isEqualTo(jdbcUrl);
+            assertThat(settings.user()).isEmpty();
+            assertThat(settings.password()).isEmpty();
+        }
+
+        @ParameterizedTest(name = "''{0}'' has password ''{1}''")
+        @CsvSource(delimiter = '|', textBlock = """
+                mysql://u:a+b@h/db              | a+b
+                mysql://u:a%2Bb@h/db            | a+b
+                mariadb://u:%3A%2F%3F%23@h/db   | :/?#
+                mysql://u:%E3%83%9D%F0%9F%8E%AE@h/db | ポ🎮
+                """)
+        void decodesThePasswordLikeThePostgresForm(String url, String password) {
+            assertThat(parse(url).password()).map(Secret::reveal).contains(password);
+        }
+
+        @ParameterizedTest(name = "''{0}''")
+        @CsvSource(delimiter = '|', textBlock = """
+                mysql://u:pw@h:25060/defaultdb?ssl-mode=REQUIRED          | jdbc:mariadb://h:25060/defaultdb?sslMode=REQUIRED
+                mysql://u:pw@h/db?ssl-mode=VERIFY_IDENTITY&connectTimeout=5 | jdbc:mariadb://h/db?sslMode=verify-full&connectTimeout=5
+                mysql://u:pw@h/db?sslMode=verify-ca                       | jdbc:mariadb://h/db?sslMode=verify-ca
+                """)
+        void readsTheSslModeManagedServicesHandOut(String url, String jdbcUrl) {
+            assertThat(parse(url).jdbcUrl()).isEqualTo(jdbcUrl);
+        }
+
+        @Test
+        void saysWhatIsMissing() {
+            assertThatThrownBy(() -> parse("mysql://u:pw@host")).hasMessageContaining("names no database");
+            assertThatThrownBy(() -> parse("mariadb:///db")).hasMessageContaining("names no host");
+        }
+    }
+
+    @Nested
     class Rejecting {
 
         @ParameterizedTest(name = "''{0}''")
         @ValueSource(strings = {"foo://x", "sqlite://x.db", "sqlite:x.db", "sqlite:///", "postgresql://host",
-            "postgresql://host/", "postgresql:///db", "mysql://u:pw@h/db", "", "   ", "steam_games.db",
-            "postgresql://h/db name", "jdbc:mysql://h/db"})
+            "postgresql://host/", "postgresql:///db", "mysql://u:pw@h", "", "   ", "steam_games.db",
+            "postgresql://h/db name", "mysql:h/db", "jdbc:mysql:h/db"})
         void unusableUrlIsAConfigErrorNamingDatabaseUrl(String url) {
             assertThatThrownBy(() -> parse(url))
                     .isInstanceOf(ConfigException.class)
@@ -179,7 +240,9 @@ class DatabaseSettingsTest {
         @ParameterizedTest(name = "''{0}''")
         @ValueSource(strings = {"postgresql://user:s3cr3tPW@host:5432/db?sslmode=require",
             "postgres://user:s3cr3tPW@host/db", "jdbc:postgresql://host/db?user=u&password=s3cr3tPW",
-            "jdbc:postgresql://host/db?password=s3cr3tPW&ssl=true", "jdbc:postgresql://user:s3cr3tPW@host/db"})
+            "jdbc:postgresql://host/db?password=s3cr3tPW&ssl=true", "jdbc:postgresql://user:s3cr3tPW@host/db",
+            "mysql://user:s3cr3tPW@host:3306/db", "mariadb://user:s3cr3tPW@host/db",
+            "jdbc:mysql://host/db?user=u&password=s3cr3tPW", "jdbc:mariadb://host/db?password=s3cr3tPW&a=b"})
         void describeAndToStringNeverShowThePassword(String url) {
             DatabaseSettings settings = parse(url);
 
@@ -194,13 +257,16 @@ class DatabaseSettingsTest {
                     .isEqualTo("jdbc:postgresql://host:5432/db (user user, password ****)");
             assertThat(parse("postgresql://user@host:5432/db").describe())
                     .isEqualTo("jdbc:postgresql://host:5432/db (user user)");
+            assertThat(parse("mysql://user:s3cr3tPW@host:3306/db").describe())
+                    .isEqualTo("jdbc:mariadb://host:3306/db (user user, password ****)");
         }
 
         @ParameterizedTest(name = "''{0}''")
         @ValueSource(strings = {"postgresql://user:s3cr3tPW@host", "postgresql://user:s3cr3tPW@host/",
             "postgresql://user:s3cr3tPW@/db", "postgresql://user:s3cr3tPW@host:port/db",
-            "postgresql://user:s3cr3tPW@host/db name", "mysql://user:s3cr3tPW@host/db",
-            "foo://user:s3cr3tPW@x", "mysql://host/db?password=s3cr3tPW",
+            "postgresql://user:s3cr3tPW@host/db name", "mysql://user:s3cr3tPW@host/",
+            "mariadb://user:s3cr3tPW@/db", "mysql://user:s3cr3tPW@host/db name",
+            "foo://user:s3cr3tPW@x", "mysql:host/db?password=s3cr3tPW",
             "postgresql://user:s3cr3tPW@host:99999999999/db"})
         void errorMessagesNeverShowThePassword(String url) {
             ConfigException failure = catchThrowableOfType(ConfigException.class, () -> parse(url));

@@ -3,6 +3,7 @@ package dev.steamcollector.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.steamcollector.model.Announcement;
 import dev.steamcollector.model.DueGame;
 import dev.steamcollector.model.DueSelection;
 import dev.steamcollector.model.FetchStatus;
@@ -12,8 +13,11 @@ import dev.steamcollector.model.LockHolder;
 import dev.steamcollector.model.MetadataUpdate.Failed;
 import dev.steamcollector.model.MetadataUpdate.Fetched;
 import dev.steamcollector.model.MetadataUpdate.NotFound;
+import dev.steamcollector.model.PagePass;
+import dev.steamcollector.model.PriceChange;
 import dev.steamcollector.model.PriceObservation;
 import dev.steamcollector.model.PriceSource;
+import dev.steamcollector.model.QueuedNotification;
 import dev.steamcollector.model.RunCounters;
 import dev.steamcollector.model.RunRecord;
 import dev.steamcollector.model.RunStatus;
@@ -157,6 +161,47 @@ abstract class RepositoryContract {
 
             assertThat(db.queryString("SELECT name FROM games WHERE app_id = 10")).isEqualTo("New");
             assertThat(db.queryString("SELECT name FROM games WHERE app_id = 20")).isEqualTo("Kept");
+        }
+
+        @Test
+        void everyGameGetsAPendingMetadataRowEvenOneStoredWithout() {
+            database.games().upsertGames(List.of(new Game(10, "Listed")), T0);
+            db.execute("INSERT INTO games (app_id, name, created_at, updated_at, is_active) "
+                    + "VALUES (20, 'By hand', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP, TRUE)");
+
+            database.games().upsertGames(List.of(new Game(10, "Listed"), new Game(20, "By hand"), new Game(30, "New")), T1);
+
+            assertThat(db.queryLong("SELECT COUNT(*) FROM game_metadata WHERE fetch_status = 'pending'")).isEqualTo(3);
+        }
+
+        @Test
+        void keepsNamesInAnyScriptAndEmoji() {
+            List<Game> games = List.of(new Game(10, "ポケモン 不思議のダンジョン"), new Game(20, "Café 🎮🔥"),
+                    new Game(30, "Ведьмак 3 — 𝔇𝔦𝔳𝔦𝔫𝔢"));
+            database.games().upsertGames(games, T0);
+            database.metadata().upsert(List.of(new Fetched(new GameMetadata(10, "株式会社ポケモン", "任天堂 🍄",
+                    null, null, null, null, null, null, null, null, null, null, null, null, null, null, "アクション",
+                    "日本語, 한국어", "{\"ポケモン\":12,\"🎮\":3}"), T1)));
+
+            for (Game game : games) {
+                assertThat(db.queryString("SELECT name FROM games WHERE app_id = " + game.appId())).isEqualTo(game.name());
+            }
+            GameMetadata stored = database.metadata().find(10).orElseThrow().data();
+            assertThat(stored.developer()).isEqualTo("株式会社ポケモン");
+            assertThat(stored.publisher()).isEqualTo("任天堂 🍄");
+            assertThat(stored.languages()).isEqualTo("日本語, 한국어");
+            assertThat(stored.tagsJson()).contains("\"ポケモン\"", "\"🎮\"");
+        }
+
+        @Test
+        void aRenameThatOnlyChangesCaseOrAnEmojiIsARename() {
+            database.games().upsertGames(List.of(new Game(10, "Doom"), new Game(20, "Party 🎉")), T0);
+
+            database.games().upsertGames(List.of(new Game(10, "DOOM"), new Game(20, "Party 🎈")), T1);
+
+            assertThat(db.queryString("SELECT name FROM games WHERE app_id = 10")).isEqualTo("DOOM");
+            assertThat(db.queryString("SELECT name FROM games WHERE app_id = 20")).isEqualTo("Party 🎈");
+            assertThat(db.queryLong("SELECT COUNT(*) FROM games WHERE updated_at > created_at")).isEqualTo(2);
         }
 
         @Test
@@ -461,6 +506,83 @@ abstract class RepositoryContract {
 
             assertThat(database.runs().closeAbandoned(JUST_AFTER)).isEqualTo(1);
             assertThat(database.runs().findLatest(1).getFirst().finishedAt()).isEqualTo(JUST_AFTER);
+        }
+    }
+
+    @Nested
+    class LocksAndPagePasses {
+
+        static final LockHolder ME = new LockHolder(100, "droplet", "incremental", T1, T1);
+
+        @Test
+        void aLiveHolderKeepsTheLockAndAStaleOneLosesIt() {
+            assertThat(database.locks().tryAcquire("collector", ME, T0, pid -> true)).isEmpty();
+
+            LockHolder other = new LockHolder(200, "droplet", "prices", T1, T1);
+            assertThat(database.locks().tryAcquire("collector", other, T0, pid -> true)).contains(ME);
+
+            database.locks().heartbeat("collector", ME.pid(), T2);
+            assertThat(database.locks().tryAcquire("collector", other, T2.plusSeconds(1), pid -> true))
+                    .as("a heartbeat older than the stale mark is a dead holder's").isEmpty();
+            assertThat(database.locks().tryAcquire("collector", ME, T0, pid -> true)).contains(other);
+
+            database.locks().release("collector", other.pid());
+            assertThat(db.queryLong("SELECT COUNT(*) FROM run_locks")).isZero();
+        }
+
+        @Test
+        void aPagePassIsSavedAndMovedOn() {
+            assertThat(database.pagePasses().find()).isEmpty();
+
+            database.pagePasses().save(new PagePass(3, T0, null), T1);
+            assertThat(database.pagePasses().find()).contains(new PagePass(3, T0, null));
+
+            database.pagePasses().save(new PagePass(80, T0, T2), T2);
+            assertThat(database.pagePasses().find()).contains(new PagePass(80, T0, T2));
+            assertThat(db.queryLong("SELECT COUNT(*) FROM page_passes")).isEqualTo(1);
+        }
+    }
+
+    @Nested
+    class Prices {
+
+        @BeforeEach
+        void games() {
+            database.games().upsertGames(List.of(new Game(10, "ポケモン"), new Game(20, "TFC")), T0);
+        }
+
+        private List<PriceChange> record(Instant at, PriceObservation... observations) {
+            return database.prices().record(List.of(observations), at,
+                    change -> change.previous().map(previous -> new Announcement(Announcement.Kind.PRICE_DROP, change)));
+        }
+
+        @Test
+        void aSeriesGetsARowOnlyWhenThePriceChangesAndEachDropIsQueuedOnce() {
+            PriceObservation full = new PriceObservation(10, "USD", 1999, 1999, 0, PriceSource.STORE);
+            PriceObservation cut = new PriceObservation(10, "USD", 999, 1999, 50, PriceSource.STORE);
+            PriceObservation cutSeenBySteamSpy = new PriceObservation(10, "USD", 999, 1999, 50, PriceSource.STEAMSPY);
+
+            assertThat(record(T0, full)).hasSize(1);
+            assertThat(record(T0.plusSeconds(60), full)).isEmpty();
+            assertThat(record(T1, cut)).hasSize(1);
+            record(T1, new PriceObservation(10, "USD", 1999, 1999, 0, PriceSource.STEAMSPY));
+            assertThat(record(T2, cutSeenBySteamSpy)).hasSize(1);
+
+            assertThat(db.queryLong("SELECT COUNT(*) FROM price_history")).isEqualTo(4);
+            List<QueuedNotification> queued = database.notifications().findQueued(10, T0);
+            assertThat(queued).as("the same change seen by both sources on one day is announced once")
+                    .singleElement()
+                    .satisfies(n -> {
+                        assertThat(n.gameName()).isEqualTo("ポケモン");
+                        assertThat(n.oldPriceCents()).isEqualTo(1999);
+                        assertThat(n.newPriceCents()).isEqualTo(999);
+                    });
+
+            List<Long> ids = List.of(queued.getFirst().id());
+            assertThat(database.notifications().claim(ids, "me", T2, T0)).isEqualTo(ids);
+            database.notifications().markSent(ids, "me", false, T2);
+            assertThat(database.notifications().countQueued()).isZero();
+            assertThat(db.queryString("SELECT outcome FROM notifications")).isEqualTo("sent");
         }
     }
 }

@@ -81,7 +81,7 @@ class ChangeNumbersIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"sqlite", "postgresql"})
+    @ValueSource(strings = {"sqlite", "postgresql", "mariadb"})
     void asksTheStoreOnlyAboutMovedNewAndSweptGames(String kind) {
         TestDatabase db = TestDatabase.of(kind, directory);
         Map<String, String> env = env(db);
@@ -135,7 +135,7 @@ class ChangeNumbersIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"sqlite", "postgresql"})
+    @ValueSource(strings = {"sqlite", "postgresql", "mariadb"})
     void allAsksAboutEveryActiveGameAndEachCountryKeepsItsOwnChecks(String kind) {
         TestDatabase db = TestDatabase.of(kind, directory);
         Map<String, String> env = env(db);
@@ -189,7 +189,7 @@ class ChangeNumbersIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"sqlite", "postgresql"})
+    @ValueSource(strings = {"sqlite", "postgresql", "mariadb"})
     void aFailedBatchIsAskedAboutAgainNextRun(String kind) {
         TestDatabase db = TestDatabase.of(kind, directory);
         Map<String, String> env = env(db);

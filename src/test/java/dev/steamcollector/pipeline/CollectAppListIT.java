@@ -72,7 +72,7 @@ class CollectAppListIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"sqlite", "postgresql"})
+    @ValueSource(strings = {"sqlite", "postgresql", "mariadb"})
     void aKeyedListPagesToTheEndAndStoresNewGamesAsPending(String kind) {
         TestDatabase db = TestDatabase.of(kind, directory);
         serveKeyedList();
@@ -95,7 +95,7 @@ class CollectAppListIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"sqlite", "postgresql"})
+    @ValueSource(strings = {"sqlite", "postgresql", "mariadb"})
     void aCompleteListDeactivatesMissingGamesOnlyWithinTheAllowedShrink(String kind) {
         TestDatabase db = TestDatabase.of(kind, directory);
         serveKeyedList();
@@ -114,7 +114,7 @@ class CollectAppListIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"sqlite", "postgresql"})
+    @ValueSource(strings = {"sqlite", "postgresql", "mariadb"})
     void aListThatFailsPartWayKeepsWhatArrivedAndDeactivatesNothing(String kind) {
         TestDatabase db = TestDatabase.of(kind, directory);
         server.stubFor(page(null).willReturn(okJson(FIRST_PAGE)));
@@ -147,7 +147,7 @@ class CollectAppListIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"sqlite", "postgresql"})
+    @ValueSource(strings = {"sqlite", "postgresql", "mariadb"})
     void withoutAKeyTheSteamSpyPagesAreTheCatalogueAndTheirFiguresAreStored(String kind) {
         TestDatabase db = TestDatabase.of(kind, directory);
         for (int page = 0; page <= 1; page++) {

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** {@code collect} with SteamSpy metadata end to end, on both databases, against real records. */
+/** {@code collect} with SteamSpy metadata end to end, on every database, against real records. */
 class CollectMetadataIT {
 
     static final int GAMES = 300;
@@ -54,7 +54,7 @@ class CollectMetadataIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"sqlite", "postgresql"})
+    @ValueSource(strings = {"sqlite", "postgresql", "mariadb"})
     void anIncrementalRunFillsEveryGameAndParsesTheQuirks(String kind) {
         TestDatabase db = TestDatabase.of(kind, directory);
         steamSpy.servePages(1_000);
@@ -82,7 +82,7 @@ class CollectMetadataIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"sqlite", "postgresql"})
+    @ValueSource(strings = {"sqlite", "postgresql", "mariadb"})
     void faultsLeaveGoodDataIntactAndRetryFailedRecoversThem(String kind) {
         TestDatabase db = TestDatabase.of(kind, directory);
         steamSpy.servePages(1_000);
@@ -137,7 +137,7 @@ class CollectMetadataIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"sqlite", "postgresql"})
+    @ValueSource(strings = {"sqlite", "postgresql", "mariadb"})
     void anInterruptedPagePassContinuesAtItsNextPage(String kind) {
         TestDatabase db = TestDatabase.of(kind, directory);
         steamSpy.servePages(100);
@@ -161,7 +161,7 @@ class CollectMetadataIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"sqlite", "postgresql"})
+    @ValueSource(strings = {"sqlite", "postgresql", "mariadb"})
     void updateMetadataLeavesTheListAloneAndAppIdsFetchOnlyThose(String kind) {
         TestDatabase db = TestDatabase.of(kind, directory);
         steamSpy.serveDetails();
@@ -180,7 +180,7 @@ class CollectMetadataIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"sqlite", "postgresql"})
+    @ValueSource(strings = {"sqlite", "postgresql", "mariadb"})
     void aLiveLockHolderMakesTheRunExit75AndADeadOneIsTakenOver(String kind) throws Exception {
         TestDatabase db = TestDatabase.of(kind, directory);
         steamSpy.servePages(1_000);

@@ -50,7 +50,7 @@ class ListGuardIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"sqlite", "postgresql"})
+    @ValueSource(strings = {"sqlite", "postgresql", "mariadb"})
     void aTruncatedListDeactivatesNothingEvenTwiceButScatteredDelistingsAreAppliedAndReturnsReactivated(String kind) {
         TestDatabase db = TestDatabase.of(kind, directory);
         assertThat(collect(db).out()).contains("1,000 games listed, 1,000 new, 0 deactivated");
@@ -86,7 +86,7 @@ class ListGuardIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"sqlite", "postgresql"})
+    @ValueSource(strings = {"sqlite", "postgresql", "mariadb"})
     void gamesMissingFromOnePartOfTheListAreDeactivatedWhenTheNextCompleteListLacksThemToo(String kind) {
         TestDatabase db = TestDatabase.of(kind, directory);
         collect(db);

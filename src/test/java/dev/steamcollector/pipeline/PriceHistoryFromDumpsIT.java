@@ -63,7 +63,7 @@ class PriceHistoryFromDumpsIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"sqlite", "postgresql"})
+    @ValueSource(strings = {"sqlite", "postgresql", "mariadb"})
     void theHistoryHoldsExactlyTheChangedPricesAndOnlyTheSecondRunAnnouncesTheDrops(String kind) throws Exception {
         TestDatabase db = TestDatabase.of(kind, directory);
         Map<Integer, Sighting> dump2023 = catalogue("2023-02-04");

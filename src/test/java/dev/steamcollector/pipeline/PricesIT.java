@@ -60,7 +60,7 @@ class PricesIT {
     Path directory;
 
     @ParameterizedTest
-    @ValueSource(strings = {"sqlite", "postgresql"})
+    @ValueSource(strings = {"sqlite", "postgresql", "mariadb"})
     void batchesEveryCountryAndRecordsEachPriceOnce(String kind) throws SQLException {
         List<Integer> ids = appIds(250);
         TestDatabase db = seed(kind, ids);
@@ -99,7 +99,7 @@ class PricesIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"sqlite", "postgresql"})
+    @ValueSource(strings = {"sqlite", "postgresql", "mariadb"})
     void aRejectedBatchGoesUnpricedAndCountsAgainstTheFailureBudget(String kind) throws SQLException {
         List<Integer> ids = appIds(250);
         TestDatabase db = seed(kind, ids);
@@ -123,7 +123,7 @@ class PricesIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"sqlite", "postgresql"})
+    @ValueSource(strings = {"sqlite", "postgresql", "mariadb"})
     void announcesQualifyingChangesOnceAndNeverFirstPrices(String kind) throws Exception {
         List<Integer> ids = appIds(16);
         TestDatabase db = seed(kind, ids);
@@ -158,7 +158,7 @@ class PricesIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"sqlite", "postgresql"})
+    @ValueSource(strings = {"sqlite", "postgresql", "mariadb"})
     void waitsOutDiscordsRetryAfterAndSendsOnce(String kind) throws Exception {
         List<Integer> ids = appIds(3);
         TestDatabase db = seed(kind, ids);
@@ -187,7 +187,7 @@ class PricesIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"sqlite", "postgresql"})
+    @ValueSource(strings = {"sqlite", "postgresql", "mariadb"})
     void pastThePerRunCapTheRestIsOneSummary(String kind) throws Exception {
         List<Integer> ids = appIds(10);
         TestDatabase db = seed(kind, ids);
@@ -210,7 +210,7 @@ class PricesIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"sqlite", "postgresql"})
+    @ValueSource(strings = {"sqlite", "postgresql", "mariadb"})
     void changesQueuedWhileDiscordWasDownAreSentOnceLater(String kind) throws Exception {
         List<Integer> ids = appIds(5);
         TestDatabase db = seed(kind, ids);

@@ -7,8 +7,9 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Properties;
 
-/** A fresh, empty database of either kind, with plain-JDBC access for assertions and arranging. */
+/** A fresh, empty database of any supported kind, with plain-JDBC access for assertions and arranging. */
 public record TestDatabase(String url, DatabaseSettings settings) {
 
     /** A SQLite file in {@code directory}; the URL is relative, so run the program in that directory. */
@@ -22,13 +23,38 @@ public record TestDatabase(String url, DatabaseSettings settings) {
         return new TestDatabase(url, DatabaseSettings.parse(url, Path.of("")));
     }
 
+    /** A database on the suite's MariaDB server, as a {@code mariadb://} URL. */
+    public static TestDatabase mariadb() {
+        return mariadb("mariadb");
+    }
+
+    /** The same, with the URL in the form of {@code scheme} ({@code mysql} or {@code mariadb}). */
+    public static TestDatabase mariadb(String scheme) {
+        String url = MariaDbServer.createDatabase(scheme);
+        return new TestDatabase(url, DatabaseSettings.parse(url, Path.of("")));
+    }
+
+    /** {@code kind}: {@code sqlite}, {@code postgresql} or {@code mariadb}. */
     public static TestDatabase of(String kind, Path directory) {
-        return kind.equals("sqlite") ? sqlite(directory) : postgres();
+        return switch (kind) {
+            case "sqlite" -> sqlite(directory);
+            case "postgresql" -> postgres();
+            case "mariadb" -> mariadb();
+            default -> throw new IllegalArgumentException("no test database of kind " + kind);
+        };
     }
 
     public Connection connect() throws SQLException {
-        return DriverManager.getConnection(settings.jdbcUrl(), settings.user().orElse(null),
-                settings.password().map(p -> p.reveal()).orElse(null));
+        Properties properties = new Properties();
+        settings.user().ifPresent(user -> properties.setProperty("user", user));
+        settings.password().ifPresent(password -> properties.setProperty("password", password.reveal()));
+        if (settings.kind() == DatabaseSettings.Kind.MYSQL) {
+            // as the program's own connections: DATETIME values are UTC whatever the JVM's zone
+            properties.setProperty("connectionTimeZone", "UTC");
+            properties.setProperty("forceConnectionTimeZoneToSession", "true");
+            properties.setProperty("preserveInstants", "true");
+        }
+        return DriverManager.getConnection(settings.jdbcUrl(), properties);
     }
 
     /** The single number a query returns. */
