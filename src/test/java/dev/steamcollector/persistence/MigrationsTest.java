@@ -41,6 +41,8 @@ class MigrationsTest {
         Pattern createTable = Pattern.compile("CREATE TABLE (\\w+)");
         Pattern column = Pattern.compile("^\\s+(\\w+)\\s+TIMESTAMP\\b");
         Pattern addColumn = Pattern.compile("ALTER TABLE (\\w+) ADD COLUMN (\\w+) TIMESTAMP\\b");
+        // a table rebuilt under a temporary name, then renamed back
+        Pattern rename = Pattern.compile("ALTER TABLE (\\w+) RENAME TO (\\w+)");
         List<String> columns = new ArrayList<>();
         String conversion = null;
         try (Stream<Path> files = Files.list(Path.of("db/sqlite"))) {
@@ -61,7 +63,12 @@ class MigrationsTest {
                     Matcher create = createTable.matcher(line);
                     Matcher added = addColumn.matcher(line);
                     Matcher declared = column.matcher(line);
-                    if (create.find()) {
+                    Matcher renamed = rename.matcher(line);
+                    if (renamed.find()) {
+                        String from = renamed.group(1) + ".";
+                        String to = renamed.group(2) + ".";
+                        columns.replaceAll(name -> name.startsWith(from) ? to + name.substring(from.length()) : name);
+                    } else if (create.find()) {
                         table = create.group(1);
                     } else if (added.find()) {
                         columns.add(added.group(1) + "." + added.group(2));
