@@ -100,6 +100,10 @@ public final class Database implements AutoCloseable {
         return new RunRepository(this);
     }
 
+    public PaceRepository paces() {
+        return new PaceRepository(this);
+    }
+
     /** Runs {@code work} in one transaction on the database thread and returns its result. */
     <T> T inTransaction(Function<Session, T> work) {
         return onDatabaseThread(() -> sessionFactory().fromTransaction(work));

@@ -20,8 +20,9 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What every run that writes shares: the run lock, its row in {@code collection_runs} from start
- * to end (counters saved every 30 s), the {@code --max-duration} deadline, and the one decision of
- * how it ended, which its task's metrics are told too.
+ * to end (counters saved every 30 s), the endpoints' paces (resumed from the last run, saved with
+ * the counters), the {@code --max-duration} deadline, and the one decision of how it ended, which
+ * its task's metrics are told too.
  */
 public final class RunFrame {
 
@@ -60,6 +61,7 @@ public final class RunFrame {
                         + "this run continues their work", abandoned);
             }
             long id = db.runs().start(mode, ProcessHandle.current().pid(), RunLock.hostName(), started);
+            resumePaces(started);
             metrics.started();
             RunTally tally = new RunTally(metrics);
             ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
@@ -101,8 +103,27 @@ public final class RunFrame {
         try {
             lock.heartbeat(clock.instant());
             db.runs().updateCounters(id, tally.snapshot(http.stats().values()));
+            db.paces().save(http.toRemember(clock.instant()));
         } catch (RuntimeException e) {
             log.warn("Could not record the run's progress: {}", e.getMessage());
+        }
+    }
+
+    /** Each endpoint starts at the pace the last run left it at, recovered toward its limit since. */
+    private void resumePaces(Instant now) {
+        try {
+            http.resume(db.paces().findAll(), now);
+        } catch (RuntimeException e) {
+            log.warn("Could not read the endpoints' remembered paces; starting at the configured limits: {}",
+                    e.getMessage());
+        }
+    }
+
+    private void rememberPaces(Instant now) {
+        try {
+            db.paces().save(http.toRemember(now));
+        } catch (RuntimeException e) {
+            log.warn("Could not remember the endpoints' paces for the next run: {}", e.getMessage());
         }
     }
 
@@ -125,10 +146,11 @@ public final class RunFrame {
                 : null;
         metrics.finished(status);
         Instant finished = clock.instant();
+        rememberPaces(finished);
         db.runs().finish(id, status, counters, message, finished);
         RunSummary summary = new RunSummary(id, mode, status,
                 Duration.between(started, finished).truncatedTo(ChronoUnit.MILLIS), counters, tally.pages(),
-                http.stats(), message, tally.notes());
+                http.stats(), http.paces(finished), message, tally.notes());
         return new RunReport(summary, Optional.ofNullable(outcome));
     }
 
