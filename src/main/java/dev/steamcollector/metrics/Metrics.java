@@ -29,7 +29,8 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The Prometheus metrics of one process, in a registry of its own. Label values:
  * {@code task} is {@code collect}, {@code prices} or {@code notify}; a game's {@code status} is
- * {@code success}, {@code not_found} or {@code failed}; {@code endpoint} is an {@link Endpoint#label()};
+ * {@code success}, {@code not_found} or {@code failed}; {@code endpoint} is an {@link Endpoint#label()}
+ * (and {@code steam_endpoint_pace} carries each endpoint's pace in requests per second);
  * a request's {@code status} is as {@link RequestListener} says; {@code queue} is {@link #DETAILS_DUE}
  * or {@link #NOTIFICATIONS}. {@code steam_pipeline_status} is 1 while a task runs, then 0 when it
  * succeeded, -1 when it failed, -2 when it was interrupted.
@@ -43,10 +44,11 @@ public final class Metrics implements RequestListener {
     public static final String PIPELINE_STATUS = "steam_pipeline_status";
     public static final String QUEUE_SIZE = "steam_queue_size";
     public static final String LAST_SUCCESS = "steam_last_success_timestamp_seconds";
+    public static final String ENDPOINT_PACE = "steam_endpoint_pace";
 
     /** Every metric this program emits; a histogram's series add {@code _bucket}, {@code _sum} and {@code _count}. */
     public static final List<String> NAMES = List.of(GAMES_PROCESSED, API_REQUESTS, API_REQUEST_DURATION,
-            TASK_DURATION, PIPELINE_STATUS, QUEUE_SIZE, LAST_SUCCESS);
+            TASK_DURATION, PIPELINE_STATUS, QUEUE_SIZE, LAST_SUCCESS, ENDPOINT_PACE);
 
     /** Active games whose details an incremental run would fetch now. */
     public static final String DETAILS_DUE = "details_due";
@@ -74,6 +76,9 @@ public final class Metrics implements RequestListener {
             .help("1 running, 0 succeeded, -1 failed, -2 interrupted").register(registry);
     private final Gauge queueSize = Gauge.builder().name(QUEUE_SIZE)
             .help("Work waiting: details_due games, unsent notifications").labelNames("queue").register(registry);
+    private final Gauge endpointPace = Gauge.builder().name(ENDPOINT_PACE)
+            .help("Requests per second in force at the endpoint's gate; below the configured limit after throttling")
+            .labelNames("endpoint").register(registry);
     private final Map<String, Instant> taskStarts = new ConcurrentHashMap<>();
     /** Registered at the first success: a failed run must not report 0 over the last success. */
     private volatile Gauge lastSuccess;
@@ -95,6 +100,11 @@ public final class Metrics implements RequestListener {
     public void requestFinished(Endpoint endpoint, String status, Duration duration) {
         apiRequests.labelValues(endpoint.label(), status).inc();
         apiRequestDuration.labelValues(endpoint.label()).observe(seconds(duration));
+    }
+
+    @Override
+    public void paceChanged(Endpoint endpoint, double perSecond) {
+        endpointPace.labelValues(endpoint.label()).set(perSecond);
     }
 
     public void gameProcessed(String task, FetchStatus status) {

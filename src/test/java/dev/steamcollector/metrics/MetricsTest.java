@@ -60,6 +60,8 @@ class MetricsTest {
         metrics.requestFinished(Endpoint.STEAMSPY, "200", Duration.ofMillis(125));
         metrics.requestFinished(Endpoint.STEAMSPY, "throttled", Duration.ofNanos(62_500_000));
         metrics.requestFinished(Endpoint.STEAMSPY_ALL, "error", Duration.ofSeconds(2));
+        metrics.paceChanged(Endpoint.STEAMSPY, 1.0);
+        metrics.paceChanged(Endpoint.STEAMSPY, 0.75);
         metrics.queueSize(Metrics.DETAILS_DUE, 1234);
         metrics.queueSize(Metrics.NOTIFICATIONS, 7);
         clock.advance(Duration.ofSeconds(90));
@@ -84,6 +86,8 @@ class MetricsTest {
                 "steam_task_duration_seconds{task=\"collect\"} 90.0",
                 "steam_pipeline_status 0.0",
                 "steam_queue_size{queue=\"details_due\"} 1234.0",
+                "# TYPE steam_endpoint_pace gauge",
+                "steam_endpoint_pace{endpoint=\"steamspy\"} 0.75",
                 "steam_queue_size{queue=\"notifications\"} 7.0",
                 "steam_last_success_timestamp_seconds " + (double) START.plusSeconds(90).getEpochSecond());
         assertThat(text.lines().filter(line -> line.startsWith("# TYPE ")).map(line -> line.split(" ")[2]))
