@@ -28,7 +28,7 @@ class MigrateAndStatusIT {
 
         CliRun migrate = CliRun.run(directory, env, "migrate");
         assertThat(migrate.exitCode()).as(migrate.err()).isZero();
-        assertThat(migrate.out()).contains("Schema:          version 6 (4 migrations applied now)")
+        assertThat(migrate.out()).contains("Schema:          version 6 (5 migrations applied now)")
                 .contains("Rate limits:     Steam Web API 100000/day, Store 200/5minutes, SteamSpy 60/minute");
 
         CliRun again = CliRun.run(directory, env, "migrate");
@@ -67,7 +67,9 @@ class MigrateAndStatusIT {
         CliRun text = CliRun.run(directory, slowSteamSpy, "status");
         assertThat(text.out()).contains("Games:     5 active, 1 inactive")
                 .contains("Due:       3 games' details (about 1m30s at 2/minute)")
+                .contains("  SteamSpy            2/minute, the configured limit")
                 .contains("Runs:      none yet");
+        assertThat(json.at("/pace/2/perSecond").asDouble()).isEqualTo(2 / 60.0);
     }
 
     @Test
