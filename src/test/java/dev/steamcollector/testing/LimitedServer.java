@@ -40,16 +40,24 @@ public final class LimitedServer implements AutoCloseable {
             """;
     public static final String BUSY = "Connection failed: Too many connections";
 
-    /** What the server made of a request that reached it at {@code nanos} (System.nanoTime). */
-    public record Arrival(long nanos, Outcome outcome) {
+    /** What the server made of a request that reached it at {@code nanos} and was answered at {@code answeredNanos} (System.nanoTime). */
+    public record Arrival(long nanos, long answeredNanos, Outcome outcome) {
+    }
+
+    /** A change of the limit once {@code accepted} requests were accepted. */
+    private record Change(long accepted, int perSecond) {
     }
 
     public enum Outcome { OK, TOO_FAST, BUSY }
 
     private final HttpServer server;
-    private final ExecutorService handlers = Executors.newVirtualThreadPerTaskExecutor();
+    /** Platform threads: a request's arrival is timed when it arrives, not when a busy carrier thread gets to it. */
+    private final ExecutorService handlers = Executors.newCachedThreadPool();
     private final Deque<Long> accepted = new ArrayDeque<>();
     private final List<Arrival> arrivals = new ArrayList<>();
+    private final Deque<Change> changes = new ArrayDeque<>();
+    private final List<Long> changedAt = new ArrayList<>();
+    private long acceptedInAll;
     private final Random random;
     private final int minLatencyMillis;
     private final int maxLatencyMillis;
@@ -91,6 +99,16 @@ public final class LimitedServer implements AutoCloseable {
         this.limit = perSecond;
     }
 
+    /** Changes the limit to {@code perSecond} once {@code accepted} requests were accepted in all; in order. */
+    public synchronized void limitAfter(long accepted, int perSecond) {
+        changes.addLast(new Change(accepted, perSecond));
+    }
+
+    /** When the changes of {@link #limitAfter} took effect (System.nanoTime). */
+    public synchronized List<Long> changedAt() {
+        return List.copyOf(changedAt);
+    }
+
     public synchronized List<Arrival> arrivals() {
         return List.copyOf(arrivals);
     }
@@ -101,9 +119,11 @@ public final class LimitedServer implements AutoCloseable {
 
     private void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
-            Outcome outcome = decide(System.nanoTime());
+            long arrived = System.nanoTime();
+            Outcome outcome = decide(arrived);
             int latency = minLatencyMillis + random(maxLatencyMillis - minLatencyMillis + 1);
             Thread.sleep(latency);
+            record(new Arrival(arrived, System.nanoTime(), outcome));
             String body = switch (outcome) {
                 case OK -> RECORD.formatted(appId(exchange.getRequestURI()));
                 case TOO_FAST -> "null";
@@ -121,18 +141,23 @@ public final class LimitedServer implements AutoCloseable {
     }
 
     private synchronized Outcome decide(long now) {
+        while (!changes.isEmpty() && acceptedInAll >= changes.peekFirst().accepted()) {
+            limit = changes.pollFirst().perSecond();
+            changedAt.add(now);
+        }
         while (!accepted.isEmpty() && now - accepted.peekFirst() >= SECOND) {
             accepted.pollFirst();
         }
-        Outcome outcome;
         if (accepted.size() >= limit) {
-            outcome = Outcome.TOO_FAST;
-        } else {
-            accepted.addLast(now);
-            outcome = random.nextDouble() < busyShare ? Outcome.BUSY : Outcome.OK;
+            return Outcome.TOO_FAST;
         }
-        arrivals.add(new Arrival(now, outcome));
-        return outcome;
+        accepted.addLast(now);
+        acceptedInAll++;
+        return random.nextDouble() < busyShare ? Outcome.BUSY : Outcome.OK;
+    }
+
+    private synchronized void record(Arrival arrival) {
+        arrivals.add(arrival);
     }
 
     private synchronized int random(int bound) {
