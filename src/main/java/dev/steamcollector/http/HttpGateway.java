@@ -74,7 +74,7 @@ public final class HttpGateway implements AutoCloseable {
         for (RememberedPace memory : remembered) {
             Endpoint.byLabel(memory.endpoint()).ifPresent(endpoint -> {
                 PaceController pace = clients.get(endpoint).gate().pace();
-                RememberedPace recovered = memory.recoveredAt(now, pace.snapshot(now).limit().perSecond());
+                RememberedPace recovered = memory.recoveredAt(now, pace.limit().perSecond());
                 pace.resume(recovered.perSecond(), recovered.tooFastPerSecond());
                 resumed.put(endpoint, recovered);
                 listener.paceChanged(endpoint, pace.perSecond());

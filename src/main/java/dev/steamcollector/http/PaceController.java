@@ -87,6 +87,11 @@ public final class PaceController {
         }
     }
 
+    /** The configured limit, which the pace never exceeds. */
+    public RateLimit limit() {
+        return limit;
+    }
+
     public double perSecond() {
         lock.lock();
         try {
