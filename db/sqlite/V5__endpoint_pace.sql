@@ -3,6 +3,7 @@
 CREATE TABLE endpoint_pace (
     endpoint              TEXT PRIMARY KEY,
     pace_per_second       DOUBLE PRECISION NOT NULL CHECK (pace_per_second > 0),
+    limit_per_second      DOUBLE PRECISION NOT NULL CHECK (limit_per_second > 0),
     too_fast_per_second   DOUBLE PRECISION CHECK (too_fast_per_second > 0),
     slowed_at             TIMESTAMP,
     updated_at            TIMESTAMP NOT NULL

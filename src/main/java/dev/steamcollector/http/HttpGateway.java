@@ -100,8 +100,8 @@ public final class HttpGateway implements AutoCloseable {
             if (clients.get(endpoint).stats().requests() > 0) {
                 Optional<Instant> slowedAt = pace.lastSlowedAt()
                         .or(() -> Optional.ofNullable(resumed.get(endpoint)).flatMap(RememberedPace::slowedAt));
-                memories.add(new RememberedPace(endpoint.label(), pace.perSecond(), pace.tooFastPerSecond(),
-                        slowedAt, now));
+                memories.add(new RememberedPace(endpoint.label(), pace.perSecond(), pace.limit().perSecond(),
+                        pace.tooFastPerSecond(), slowedAt, now));
             }
         });
         return memories;

@@ -59,7 +59,7 @@ class StatusViewTest {
         Instant now = Instant.parse("2026-01-12T06:00:00Z");
         Instant slowed = Instant.parse("2026-01-12T03:20:11Z");
         // recorded just now: nothing recovered yet
-        List<StatusView.Pace> paces = StatusView.Pace.inForce(List.of(new RememberedPace("steamspy", 0.5,
+        List<StatusView.Pace> paces = StatusView.Pace.inForce(List.of(new RememberedPace("steamspy", 0.5, 1.0,
                 OptionalDouble.of(0.6), Optional.of(slowed), now)), api, now);
         StatusView view = new StatusView("jdbc:sqlite:x.db", new StatusReport(NONE, 0, 0, 0, List.of(), null, 0),
                 api.steamSpyLimit(), paces);
@@ -86,7 +86,7 @@ class StatusViewTest {
     void aRememberedPaceClimbsBackTowardTheLimitWhileUnused() {
         ApiSettings api = TestApis.settings("http://127.0.0.1:1", RateLimit.parse("test", "60/minute"));
         Instant recorded = Instant.parse("2026-01-01T00:00:00Z");
-        List<RememberedPace> remembered = List.of(new RememberedPace("steamspy", 0.5, OptionalDouble.empty(),
+        List<RememberedPace> remembered = List.of(new RememberedPace("steamspy", 0.5, 1.0, OptionalDouble.empty(),
                 Optional.empty(), recorded));
 
         double afterAWeek = StatusView.Pace.inForce(remembered, api, recorded.plus(RememberedPace.HALF_LIFE)).get(2)

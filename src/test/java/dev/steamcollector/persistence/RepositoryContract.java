@@ -91,8 +91,8 @@ abstract class RepositoryContract {
             assertThat(columns("price_history")).contains("app_id", "currency", "price_cents",
                     "initial_price_cents", "discount_percent", "source", "observed_at");
             assertThat(columns("collection_runs")).contains("id", "mode", "started_at", "finished_at", "status");
-            assertThat(columns("endpoint_pace")).contains("endpoint", "pace_per_second", "too_fast_per_second",
-                    "slowed_at", "updated_at");
+            assertThat(columns("endpoint_pace")).contains("endpoint", "pace_per_second", "limit_per_second",
+                    "too_fast_per_second", "slowed_at", "updated_at");
         }
 
         @Test
@@ -393,15 +393,15 @@ abstract class RepositoryContract {
 
         @Test
         void remembersEachEndpointsPaceAndReplacesIt() {
-            RememberedPace slowed = new RememberedPace("steamspy", 0.75, OptionalDouble.of(0.9),
+            RememberedPace slowed = new RememberedPace("steamspy", 0.75, 1.0, OptionalDouble.of(0.9),
                     Optional.of(T0), T1);
-            RememberedPace full = new RememberedPace("store", 0.6667, OptionalDouble.empty(), Optional.empty(), T1);
+            RememberedPace full = new RememberedPace("store", 0.6667, 0.6667, OptionalDouble.empty(), Optional.empty(), T1);
             assertThat(database.paces().findAll()).isEmpty();
 
             database.paces().save(List.of(slowed, full));
             assertThat(database.paces().findAll()).containsExactly(slowed, full);
 
-            RememberedPace climbed = new RememberedPace("steamspy", 0.95, OptionalDouble.empty(), Optional.of(T0), T2);
+            RememberedPace climbed = new RememberedPace("steamspy", 0.95, 1.0, OptionalDouble.empty(), Optional.of(T0), T2);
             database.paces().save(List.of(climbed));
             assertThat(database.paces().findAll()).containsExactly(climbed, full);
         }
