@@ -219,7 +219,8 @@ public final class EndpointClient {
 
     /** Applies a signal's pause to every worker of the endpoint and tells of a slower pace. */
     private void react(PaceController.Reaction reaction, String why) {
-        if (!reaction.pause().isZero()) {
+        if (reaction.cut() || !reaction.pause().isZero()) {
+            // even a zero pause voids the slots taken at the old pace
             gate.pause(reaction.pause());
             stats.paused();
         }
