@@ -46,6 +46,11 @@ UPDATE notifications SET claimed_at = strftime('%Y-%m-%d %H:%M:%f', claimed_at /
 UPDATE notifications SET refused_at = strftime('%Y-%m-%d %H:%M:%f', refused_at / 1000.0, 'unixepoch')
     WHERE typeof(refused_at) = 'integer';
 
+UPDATE endpoint_pace SET slowed_at = strftime('%Y-%m-%d %H:%M:%f', slowed_at / 1000.0, 'unixepoch')
+    WHERE typeof(slowed_at) = 'integer';
+UPDATE endpoint_pace SET updated_at = strftime('%Y-%m-%d %H:%M:%f', updated_at / 1000.0, 'unixepoch')
+    WHERE typeof(updated_at) = 'integer';
+
 UPDATE price_checks SET checked_at = strftime('%Y-%m-%d %H:%M:%f', checked_at / 1000.0, 'unixepoch')
     WHERE typeof(checked_at) = 'integer';
 

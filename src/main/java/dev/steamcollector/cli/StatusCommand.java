@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
 /** {@code status}: what the database holds, the work due and how the last runs went. */
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = {"Show games per fetch status, active and inactive games, the games whose",
-            "details are due with an ETA at STEAMSPY_API_LIMIT, and the last runs."})
+            "details are due with an ETA at STEAMSPY_API_LIMIT, each endpoint's pace next to its",
+            "configured limit, and the last runs."})
 final class StatusCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -39,7 +40,8 @@ final class StatusCommand implements Callable<Integer> {
         try (Database database = Database.open(settings.database())) {
             database.migrations().requireCurrent();
             StatusView view = new StatusView(settings.database().describe(), report(database),
-                    settings.api().steamSpyLimit());
+                    settings.api().steamSpyLimit(),
+                    StatusView.Pace.inForce(database.paces().findAll(), settings.api(), Clock.systemUTC().instant()));
             if (json) {
                 view.printJson(spec.commandLine().getOut());
             } else {

@@ -3,23 +3,50 @@ package dev.steamcollector.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.steamcollector.config.ApiSettings;
 import dev.steamcollector.config.RateLimit;
+import dev.steamcollector.http.Endpoint;
 import dev.steamcollector.model.FetchStatus;
 import dev.steamcollector.model.NotificationCounts;
+import dev.steamcollector.model.RememberedPace;
 import dev.steamcollector.model.RunCounters;
 import dev.steamcollector.model.RunRecord;
 import dev.steamcollector.model.StatusReport;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Renders a {@link StatusReport} for people (text) or programs (JSON); the ETA of the due work is
- * at {@code detailsLimit}, the SteamSpy per-game limit that paces it.
+ * at {@code detailsLimit}, the SteamSpy per-game limit that paces it. {@code paces} are the paces a
+ * run started now would use, next to the configured limits.
  */
-record StatusView(String database, StatusReport report, RateLimit detailsLimit) {
+record StatusView(String database, StatusReport report, RateLimit detailsLimit, List<Pace> paces) {
+
+    /** An endpoint's pace in force (requests per second) under its configured limit, and when it was last slowed. */
+    record Pace(Endpoint endpoint, RateLimit limit, double perSecond, Optional<Instant> slowedAt) {
+
+        /** Every endpoint's pace at {@code now}: its remembered pace recovered since, or its configured limit. */
+        static List<Pace> inForce(List<RememberedPace> remembered, ApiSettings api, Instant now) {
+            return Arrays.stream(Endpoint.values()).map(endpoint -> {
+                RateLimit limit = endpoint.limitIn(api);
+                return remembered.stream().filter(memory -> memory.endpoint().equals(endpoint.label())).findFirst()
+                        .map(memory -> memory.recoveredAt(now, limit.perSecond()))
+                        .map(memory -> new Pace(endpoint, limit, memory.perSecond(), memory.slowedAt()))
+                        .orElse(new Pace(endpoint, limit, limit.perSecond(), Optional.empty()));
+            }).toList();
+        }
+
+        boolean slowed() {
+            return perSecond < limit.perSecond();
+        }
+    }
 
     private static final DateTimeFormatter TIME =
             DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
@@ -44,6 +71,8 @@ record StatusView(String database, StatusReport report, RateLimit detailsLimit) 
             out.printf("Discord:   %s queued, %s set aside%s%n", count(queue.queued()), count(queue.setAside()),
                     queue.latestRefusal().map(reason -> " (latest refused: " + reason + ")").orElse(""));
         }
+        out.println("Pace:");
+        paces.forEach(pace -> out.printf(Locale.ROOT, "  %-19s %s%n", pace.endpoint().displayName(), describe(pace)));
         if (report.lastRuns().isEmpty()) {
             out.println("Runs:      none yet");
         } else {
@@ -73,6 +102,15 @@ record StatusView(String database, StatusReport report, RateLimit detailsLimit) 
         notifications.put("queued", report.notifications().queued());
         notifications.put("setAside", report.notifications().setAside());
         notifications.put("latestRefusal", report.notifications().latestRefusal().orElse(null));
+        ArrayNode paceNodes = root.putArray("pace");
+        for (Pace pace : paces) {
+            ObjectNode node = paceNodes.addObject();
+            node.put("endpoint", pace.endpoint().label());
+            node.put("perSecond", pace.perSecond());
+            node.put("limit", pace.limit().toString());
+            node.put("limitPerSecond", pace.limit().perSecond());
+            node.put("slowedAt", pace.slowedAt().map(Instant::toString).orElse(null));
+        }
         ArrayNode runs = root.putArray("runs");
         for (RunRecord run : report.lastRuns()) {
             ObjectNode node = runs.addObject();
@@ -86,6 +124,15 @@ record StatusView(String database, StatusReport report, RateLimit detailsLimit) 
         }
         out.println(root.toPrettyString());
         out.flush();
+    }
+
+    private static String describe(Pace pace) {
+        if (!pace.slowed()) {
+            return pace.limit() + ", the configured limit";
+        }
+        String slowed = pace.slowedAt().map(at -> ", slowed " + TIME.format(at)).orElse("");
+        return String.format(Locale.ROOT, "%s, %.0f%% of %s (climbing back%s)", pace.limit().formatRate(pace.perSecond()),
+                100 * pace.perSecond() / pace.limit().perSecond(), pace.limit(), slowed);
     }
 
     private String describeDue() {

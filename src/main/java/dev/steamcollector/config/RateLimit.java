@@ -64,6 +64,15 @@ public record RateLimit(long permits, Duration period) {
         return permits / (period.toNanos() / 1e9);
     }
 
+    /** {@code perSecond} requests a second written in this limit's unit: {@code 48.5/minute}, {@code 150/5minutes}. */
+    public String formatRate(double perSecond) {
+        double count = perSecond * period.toNanos() / 1e9;
+        String number = count >= 100 || count == Math.rint(count) ? String.format(Locale.ROOT, "%.0f", count)
+                : count >= 10 ? String.format(Locale.ROOT, "%.1f", count) : String.format(Locale.ROOT, "%.2f", count);
+        String text = toString();
+        return number + text.substring(text.indexOf('/'));
+    }
+
     @Override
     public String toString() {
         long seconds = period.toSeconds();

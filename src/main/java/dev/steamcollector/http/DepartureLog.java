@@ -19,29 +19,33 @@ final class DepartureLog {
 
     DepartureLog(RateLimit limit, Ticker ticker) {
         this.period = limit.period().toNanos();
-        // a daily limit of 100,000 needs 800 kB here; larger counts are capped, still pacing by the bucket
+        // a daily limit of 100,000 needs 800 kB here; larger counts are capped, still paced by the gate
         this.times = new long[(int) Math.min(limit.permits(), 1_000_000)];
         this.ticker = ticker;
     }
 
     /** Waits until one more request fits in every window, then records it as leaving now. */
     void awaitRoomAndRecord() throws InterruptedException {
-        while (true) {
-            long wait;
-            lock.lock();
-            try {
-                long now = ticker.nanoTime();
-                wait = recorded < times.length ? 0 : times[next] + period - now;
-                if (wait <= 0) {
-                    times[next] = now;
-                    next = (next + 1) % times.length;
-                    recorded = Math.min(recorded + 1, times.length);
-                    return;
-                }
-            } finally {
-                lock.unlock();
-            }
+        long wait;
+        while ((wait = recordIfRoom(ticker.nanoTime())) > 0) {
             ticker.sleep(wait);
+        }
+    }
+
+    /** Records a request leaving at {@code now} if it fits in every window; otherwise how long until it does. */
+    long recordIfRoom(long now) {
+        lock.lock();
+        try {
+            long wait = recorded < times.length ? 0 : times[next] + period - now;
+            if (wait > 0) {
+                return wait;
+            }
+            times[next] = now;
+            next = (next + 1) % times.length;
+            recorded = Math.min(recorded + 1, times.length);
+            return 0;
+        } finally {
+            lock.unlock();
         }
     }
 }

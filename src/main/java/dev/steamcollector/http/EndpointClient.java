@@ -12,12 +12,11 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.locks.ReentrantLock;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -26,8 +25,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * GET requests to one endpoint through its rate gate, with retries, throttle pauses shared by all
- * workers, and a circuit breaker that gives up on an endpoint that stays down.
+ * GET requests to one endpoint through its rate gate, with retries, a pace that slows on "too
+ * fast" answers and climbs back while answers are clean, brief waits on "busy" answers, and a
+ * circuit breaker that gives up on an endpoint that stays down. Throttle and busy answers are not
+ * failures of the endpoint: they neither use up a request's retries nor count for the breaker.
  */
 public final class EndpointClient {
 
@@ -38,14 +39,13 @@ public final class EndpointClient {
     private final Endpoint endpoint;
     private final OkHttpClient http;
     private final RateGate gate;
+    private final PaceController pace;
     private final RetryPolicy policy;
     private final Ticker ticker;
     private final RequestListener listener;
     private final EndpointStats stats = new EndpointStats();
     private final CircuitBreaker breaker;
     private final Retry retry;
-    private final AtomicInteger consecutiveThrottles = new AtomicInteger();
-    private final ReentrantLock pauseLock = new ReentrantLock();
     private final AtomicLong last429 = new AtomicLong(Long.MIN_VALUE);
 
     EndpointClient(Endpoint endpoint, OkHttpClient http, RateGate gate, RetryPolicy policy, Ticker ticker,
@@ -53,6 +53,7 @@ public final class EndpointClient {
         this.endpoint = endpoint;
         this.http = http;
         this.gate = gate;
+        this.pace = gate.pace();
         this.policy = policy;
         this.ticker = ticker;
         this.listener = listener;
@@ -62,11 +63,13 @@ public final class EndpointClient {
                 .minimumNumberOfCalls(policy.breakerFailures())
                 .failureRateThreshold(100)
                 .recordException(e -> e instanceof FetchException.Retryable)
+                // a request that ended on a throttle or busy answer says nothing about the endpoint being down
+                .ignoreException(FetchException::isSignal)
                 .waitDurationInOpenState(Duration.ofDays(1))
                 .build());
         this.retry = Retry.of(endpoint.label(), RetryConfig.custom()
                 .maxAttempts(policy.retries() + 1)
-                .retryOnException(e -> e instanceof FetchException.Retryable)
+                .retryOnException(e -> e instanceof FetchException.Retryable && !FetchException.isSignal(e))
                 .intervalBiFunction((attempt, outcome) -> waitBeforeRetry(attempt, outcome.swap().getOrNull()))
                 .failAfterMaxAttempts(false)
                 .build());
@@ -97,7 +100,7 @@ public final class EndpointClient {
      * @throws CancellationException when the calling thread is interrupted
      */
     public <T> T get(HttpUrl url, String what, BodyParser<T> parser) {
-        CheckedSupplier<T> attempt = () -> attemptOnce(url, what, parser);
+        CheckedSupplier<T> attempt = () -> attemptThroughSignals(url, what, parser);
         try {
             return breaker.executeCheckedSupplier(Retry.decorateCheckedSupplier(retry, attempt));
         } catch (CallNotPermittedException open) {
@@ -114,7 +117,29 @@ public final class EndpointClient {
         }
     }
 
+    /**
+     * One try in the retry policy's sense: throttle and busy answers are tried again here, after
+     * the endpoint's pause or a brief wait of this request's own, without using up a retry.
+     */
+    private <T> T attemptThroughSignals(HttpUrl url, String what, BodyParser<T> parser) throws InterruptedException {
+        for (int tries = 1; ; tries++) {
+            try {
+                return attemptOnce(url, what, parser);
+            } catch (FetchException.Throttled | FetchException.Busy signal) {
+                if (tries >= RetryPolicy.SIGNALLED_TRIES) {
+                    throw signal;
+                }
+                stats.retried();
+                if (signal instanceof FetchException.Busy) {
+                    ticker.sleep(policy.backoff(1, Optional.empty(), ThreadLocalRandom.current()::nextDouble).toNanos());
+                }
+            }
+        }
+    }
+
     private <T> T attemptOnce(HttpUrl url, String what, BodyParser<T> parser) throws InterruptedException {
+        // a pause is waited out before the request starts, so it never counts against the request's timeout
+        gate.awaitPauseEnd();
         stats.requestSent();
         GateExit sent = new GateExit(ticker.nanoTime());
         // the gate is taken in a network interceptor, right before the request is written
@@ -141,11 +166,15 @@ public final class EndpointClient {
             last429.set(ticker.nanoTime());
         }
         Classification verdict = ResponseClassifier.classify(status, body, throttledRecently());
-        boolean throttleBody = verdict.verdict() == Verdict.THROTTLED && status / 100 == 2;
-        finished(sent, throttleBody ? "throttled" : Integer.toString(status));
+        finished(sent, statusLabel(verdict.verdict(), status));
         return switch (verdict.verdict()) {
-            case SUCCESS -> parse(what, parser, body);
-            case THROTTLED -> throw throttled(what, verdict.reason(), retryAfter);
+            case SUCCESS -> {
+                pace.clean(sent.nanos());
+                listener.paceChanged(endpoint, pace.perSecond());
+                yield parse(what, parser, body);
+            }
+            case THROTTLED -> throw throttled(what, verdict.reason(), retryAfter, sent);
+            case BUSY -> throw busy(what, verdict.reason(), sent);
             case RETRY -> throw new FetchException.Retryable(describe(what, verdict.reason()), retryAfter, null);
             case REJECTED -> throw new FetchException.Rejected(describe(what, verdict.reason()), status);
         };
@@ -167,6 +196,14 @@ public final class EndpointClient {
         return invalid;
     }
 
+    /** A throttle or busy signal in a successful status is labelled as such; anything else by its status. */
+    private static String statusLabel(Verdict verdict, int status) {
+        if (status / 100 == 2 && (verdict == Verdict.THROTTLED || verdict == Verdict.BUSY)) {
+            return verdict.name().toLowerCase(Locale.ROOT);
+        }
+        return Integer.toString(status);
+    }
+
     private void finished(GateExit sent, String status) {
         listener.requestFinished(endpoint, status, sent.until(ticker.nanoTime()));
     }
@@ -184,31 +221,45 @@ public final class EndpointClient {
             String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
             throw new FetchException.Retryable(describe(what, "malformed answer: " + reason), Optional.empty(), e);
         }
-        consecutiveThrottles.set(0);
         return value;
     }
 
-    private FetchException.Throttled throttled(String what, String reason, Optional<Duration> retryAfter) {
-        // several workers may see the same throttle at once: the first one sets the pause
-        pauseLock.lock();
-        try {
-            if (gate.remainingPause().isZero()) {
-                Duration pause = policy.pauseAfterThrottle(consecutiveThrottles.incrementAndGet(), retryAfter);
-                gate.pause(pause);
-                stats.paused();
-                log.warn("{} is throttling ({}): pausing all its requests for {}s", endpoint.displayName(), reason,
-                        pause.toSeconds());
-            }
-        } finally {
-            pauseLock.unlock();
-        }
+    private FetchException.Throttled throttled(String what, String reason, Optional<Duration> retryAfter,
+            GateExit sent) {
+        react(pace.tooFast(sent.nanos(), retryAfter), "says too fast (" + reason + ")");
         return new FetchException.Throttled(describe(what, "throttled: " + reason), retryAfter);
     }
 
-    private long waitBeforeRetry(int attempt, Throwable failure) {
-        if (failure instanceof FetchException.Throttled) {
-            return 1; // the gate holds the next try until the pause ends
+    private FetchException.Busy busy(String what, String reason, GateExit sent) {
+        react(pace.busy(sent.nanos()), "keeps answering busy (" + reason + ")");
+        return new FetchException.Busy(describe(what, "busy: " + reason));
+    }
+
+    /** Applies a signal's pause to every worker of the endpoint and tells of a slower pace. */
+    private void react(PaceController.Reaction reaction, String why) {
+        if (reaction.cut() || !reaction.pause().isZero()) {
+            // even a zero pause voids the slots taken at the old pace
+            gate.pause(reaction.pause());
+            stats.paused();
         }
+        if (reaction.cut()) {
+            PaceController.Snapshot now = pace.snapshot(Instant.now());
+            listener.paceChanged(endpoint, now.perSecond());
+            // the first slowdown is news; later ones are the pace settling, counted in the run's summary
+            if (now.slowdowns() == 1) {
+                log.warn("{} {}: slowing down to {} (limit {}); the pace climbs back while answers are clean",
+                        endpoint.displayName(), why, now.limit().formatRate(now.perSecond()), now.limit());
+            } else {
+                log.debug("{} {}: pace {}, paused for {} ms", endpoint.displayName(), why,
+                        now.limit().formatRate(now.perSecond()), reaction.pause().toMillis());
+            }
+        } else if (reaction.pause().compareTo(Duration.ofSeconds(1)) >= 0) {
+            log.info("{} {} again: all its requests wait {} s", endpoint.displayName(), why,
+                    reaction.pause().toSeconds());
+        }
+    }
+
+    private long waitBeforeRetry(int attempt, Throwable failure) {
         Optional<Duration> retryAfter = failure instanceof FetchException.Retryable r ? r.retryAfter() : Optional.empty();
         return Math.max(1, policy.backoff(attempt, retryAfter, ThreadLocalRandom.current()::nextDouble).toMillis());
     }

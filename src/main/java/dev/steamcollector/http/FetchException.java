@@ -15,7 +15,7 @@ public sealed class FetchException extends RuntimeException
     }
 
     /** A server error, a network fault, a timeout or a malformed answer: worth another try. */
-    public static sealed class Retryable extends FetchException permits Throttled {
+    public static sealed class Retryable extends FetchException permits Throttled, Busy {
         private static final long serialVersionUID = 1L;
         private final transient Optional<Duration> retryAfter;
 
@@ -29,13 +29,30 @@ public sealed class FetchException extends RuntimeException
         }
     }
 
-    /** The endpoint said to slow down; it is paused for every worker before the next try. */
+    /**
+     * The endpoint said "too fast": its pace drops and it may pause for every worker before the
+     * next try. Not a failure of the endpoint.
+     */
     public static final class Throttled extends Retryable {
         private static final long serialVersionUID = 1L;
 
         public Throttled(String message, Optional<Duration> retryAfter) {
             super(message, retryAfter, null);
         }
+    }
+
+    /** The endpoint said "busy" (not about our pace): the request waits briefly and tries again. Not a failure of the endpoint. */
+    public static final class Busy extends Retryable {
+        private static final long serialVersionUID = 1L;
+
+        public Busy(String message) {
+            super(message, Optional.empty(), null);
+        }
+    }
+
+    /** Whether {@code e} is a throttle or busy answer, which says nothing about the endpoint being down. */
+    public static boolean isSignal(Throwable e) {
+        return e instanceof Throttled || e instanceof Busy;
     }
 
     /** A client error such as 404 or 403: the same request will get the same answer. */

@@ -2,13 +2,15 @@ package dev.steamcollector.http;
 
 import dev.steamcollector.config.ApiSettings;
 import dev.steamcollector.config.RateLimit;
-import java.io.InterruptedIOException;
+import dev.steamcollector.model.RememberedPace;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.IdentityHashMap;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import okhttp3.OkHttpClient;
 
 /** The one HTTP client of the process and the gated client of each endpoint. */
@@ -18,14 +20,14 @@ public final class HttpGateway implements AutoCloseable {
 
     private final OkHttpClient http;
     private final Map<Endpoint, EndpointClient> clients = new EnumMap<>(Endpoint.class);
-    private final Map<RateGate, ColdStart> coldStarts = new IdentityHashMap<>();
     private final RequestListener listener;
+    private final Map<Endpoint, RememberedPace> resumed = new ConcurrentHashMap<>();
 
     public HttpGateway(ApiSettings api, RetryPolicy policy, Ticker ticker, String userAgent) {
         this(api, policy, ticker, userAgent, RequestListener.NONE);
     }
 
-    /** As the other constructor; {@code listener} hears of every attempt of every endpoint. */
+    /** As the other constructor; {@code listener} hears of every attempt of every endpoint and of every pace. */
     public HttpGateway(ApiSettings api, RetryPolicy policy, Ticker ticker, String userAgent, RequestListener listener) {
         this.listener = listener;
         this.http = new OkHttpClient.Builder()
@@ -38,59 +40,10 @@ public final class HttpGateway implements AutoCloseable {
                 .retryOnConnectionFailure(false)
                 .addInterceptor(chain -> chain.proceed(
                         chain.request().newBuilder().header("User-Agent", userAgent).build()))
-                // pacing happens at the last moment, once a connection is ready: connection set-up
-                // time cannot bunch requests up at the server
-                .addNetworkInterceptor(chain -> {
-                    RateGate gate = chain.request().tag(RateGate.class);
-                    if (gate == null) {
-                        return chain.proceed(chain.request());
-                    }
-                    boolean first = coldStarts.get(gate).awaitTurn();
-                    try {
-                        awaitGate(gate);
-                        GateExit exit = chain.request().tag(GateExit.class);
-                        if (exit != null) {
-                            exit.passed(ticker.nanoTime());
-                        }
-                        return chain.proceed(chain.request());
-                    } finally {
-                        // even when interrupted at the gate: the others must not wait for it forever
-                        if (first) {
-                            coldStarts.get(gate).done();
-                        }
-                    }
-                })
+                .addNetworkInterceptor(new GateInterceptor(ticker))
                 .build();
-        add(Endpoint.STEAM_WEB_API, api.steamWebApiLimit(), policy, ticker);
-        add(Endpoint.STORE, api.storeLimit(), policy, ticker);
-        add(Endpoint.STEAMSPY, api.steamSpyLimit(), policy, ticker);
-        add(Endpoint.STEAMSPY_ALL, api.steamSpyAllLimit(), policy, ticker);
-    }
-
-    /**
-     * The first request of an endpoint travels alone: its first trip through the HTTP stack is slow
-     * (class loading, compilation) and would otherwise reach the server together with the next one.
-     */
-    private static final class ColdStart {
-        private final AtomicBoolean claimed = new AtomicBoolean();
-        private final CountDownLatch answered = new CountDownLatch(1);
-
-        /** Returns whether this is the first request; any other waits until the first is answered. */
-        boolean awaitTurn() throws InterruptedIOException {
-            if (claimed.compareAndSet(false, true)) {
-                return true;
-            }
-            try {
-                answered.await();
-                return false;
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new InterruptedIOException("interrupted while waiting for the first request");
-            }
-        }
-
-        void done() {
-            answered.countDown();
+        for (Endpoint endpoint : Endpoint.values()) {
+            add(endpoint, endpoint.limitIn(api), policy, ticker);
         }
     }
 
@@ -98,19 +51,11 @@ public final class HttpGateway implements AutoCloseable {
         return a.compareTo(b) <= 0 ? a : b;
     }
 
-    private static void awaitGate(RateGate gate) throws InterruptedIOException {
-        try {
-            gate.acquire();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new InterruptedIOException("interrupted while waiting for the rate gate");
-        }
-    }
-
     private void add(Endpoint endpoint, RateLimit limit, RetryPolicy policy, Ticker ticker) {
-        RateGate gate = new RateGate(limit, ticker);
-        coldStarts.put(gate, new ColdStart());
+        PaceController pace = new PaceController(limit, policy.longestPause(), ticker);
+        RateGate gate = new RateGate(limit, pace, ticker);
         clients.put(endpoint, new EndpointClient(endpoint, http, gate, policy, ticker, listener));
+        listener.paceChanged(endpoint, pace.perSecond());
     }
 
     /** The shared HTTP client itself, for calls outside the gated endpoints (the Discord webhook). */
@@ -127,6 +72,47 @@ public final class HttpGateway implements AutoCloseable {
         Map<Endpoint, EndpointStats.Snapshot> snapshot = new EnumMap<>(Endpoint.class);
         clients.forEach((endpoint, client) -> snapshot.put(endpoint, client.stats()));
         return snapshot;
+    }
+
+    /**
+     * Starts each endpoint from the pace an earlier run left it at, recovered toward the configured
+     * limit since then ({@link RememberedPace#recoveredAt}); endpoints not remembered keep their limit.
+     */
+    public void resume(List<RememberedPace> remembered, Instant now) {
+        for (RememberedPace memory : remembered) {
+            Endpoint.byLabel(memory.endpoint()).ifPresent(endpoint -> {
+                PaceController pace = clients.get(endpoint).gate().pace();
+                RememberedPace recovered = memory.recoveredAt(now, pace.limit().perSecond());
+                pace.resume(recovered.perSecond(), recovered.tooFastPerSecond());
+                resumed.put(endpoint, recovered);
+                listener.paceChanged(endpoint, pace.perSecond());
+            });
+        }
+    }
+
+    /** The pace of every endpoint, as it stands at {@code now}. */
+    public Map<Endpoint, PaceController.Snapshot> paces(Instant now) {
+        Map<Endpoint, PaceController.Snapshot> paces = new EnumMap<>(Endpoint.class);
+        clients.forEach((endpoint, client) -> paces.put(endpoint, client.gate().pace().snapshot(now)));
+        return paces;
+    }
+
+    /**
+     * The paces to remember for the next run: those of the endpoints this gateway sent requests to
+     * (an unused endpoint learnt nothing, and its memory keeps recovering). When this run did not
+     * slow an endpoint, the time of its last slowing stays the remembered one.
+     */
+    public List<RememberedPace> toRemember(Instant now) {
+        List<RememberedPace> memories = new ArrayList<>();
+        paces(now).forEach((endpoint, pace) -> {
+            if (clients.get(endpoint).stats().requests() > 0) {
+                Optional<Instant> slowedAt = pace.lastSlowedAt()
+                        .or(() -> Optional.ofNullable(resumed.get(endpoint)).flatMap(RememberedPace::slowedAt));
+                memories.add(new RememberedPace(endpoint.label(), pace.perSecond(), pace.limit().perSecond(),
+                        pace.tooFastPerSecond(), slowedAt, now));
+            }
+        });
+        return memories;
     }
 
     @Override

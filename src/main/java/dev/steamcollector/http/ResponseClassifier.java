@@ -10,8 +10,11 @@ import java.util.Optional;
 /** Decides what an HTTP answer means, in one place; a pure function of the answer. */
 public final class ResponseClassifier {
 
-    /** What the caller should do with an answer. */
-    public enum Verdict { SUCCESS, THROTTLED, RETRY, REJECTED }
+    /**
+     * What the caller should do with an answer. {@code THROTTLED} is "you are too fast" (slow down);
+     * {@code BUSY} is "I am busy", not about the caller's pace (wait a little, try again).
+     */
+    public enum Verdict { SUCCESS, THROTTLED, BUSY, RETRY, REJECTED }
 
     /** A verdict and, for anything but success, why. */
     public record Classification(Verdict verdict, String reason) {
@@ -45,7 +48,8 @@ public final class ResponseClassifier {
             return new Classification(Verdict.THROTTLED, "empty answer");
         }
         if (text.startsWith("Connection failed")) {
-            return new Classification(Verdict.THROTTLED, "'" + firstLine(text) + "'");
+            // SteamSpy's database is busy; it says so at random, whatever the caller's pace
+            return new Classification(Verdict.BUSY, "'" + firstLine(text) + "'");
         }
         if (text.startsWith("<")) {
             return new Classification(Verdict.THROTTLED, "HTML page instead of JSON");

@@ -5,16 +5,20 @@ import java.util.Optional;
 import java.util.function.DoubleSupplier;
 
 /**
- * How failed requests are retried and how long a throttled endpoint rests. Backoff is exponential
- * with full jitter; a server's {@code Retry-After} always wins when it asks for longer.
+ * How failed requests are retried, how long a throttled endpoint may rest at most, and after how
+ * many failed requests in a row an endpoint counts as down. Backoff is exponential with jitter; a
+ * server's {@code Retry-After} always wins when it asks for longer. Throttle and busy answers do
+ * not use up a request's retries: it tries again after the pause, up to {@link #SIGNALLED_TRIES} times.
  */
 public record RetryPolicy(
         int retries,
         Duration backoffBase,
         Duration backoffMax,
-        Duration throttlePause,
-        Duration throttlePauseMax,
+        Duration longestPause,
         int breakerFailures) {
+
+    /** Tries of one request that may end in a throttle or busy answer before it fails. */
+    public static final int SIGNALLED_TRIES = 10;
 
     public RetryPolicy {
         if (retries < 0 || breakerFailures < 1) {
@@ -28,11 +32,11 @@ public record RetryPolicy(
     }
 
     /**
-     * The configured first backoff and first throttle pause, with the fixed ceilings: backoff at
-     * most a minute, a pause at most ten minutes, the circuit open after five failed requests in a row.
+     * The configured first backoff and longest throttle pause, with the fixed ceilings: backoff at
+     * most a minute, the circuit open after five failed requests in a row.
      */
-    public static RetryPolicy configured(int retries, Duration backoffBase, Duration throttlePause) {
-        return new RetryPolicy(retries, backoffBase, Duration.ofMinutes(1), throttlePause, Duration.ofMinutes(10), 5);
+    public static RetryPolicy configured(int retries, Duration backoffBase, Duration longestPause) {
+        return new RetryPolicy(retries, backoffBase, Duration.ofMinutes(1), longestPause, 5);
     }
 
     /** The wait before retry number {@code retry} (1 for the first). */
@@ -41,14 +45,5 @@ public record RetryPolicy(
         // half fixed, half random: spreads retries of parallel workers without ever waiting ~0
         Duration jittered = Duration.ofMillis(Math.round(ceiling / 2 + random.getAsDouble() * ceiling / 2));
         return retryAfter.filter(after -> after.compareTo(jittered) > 0).orElse(jittered);
-    }
-
-    /** How long the endpoint rests after its {@code consecutive}-th throttle signal in a row. */
-    public Duration pauseAfterThrottle(int consecutive, Optional<Duration> retryAfter) {
-        if (retryAfter.isPresent()) {
-            return retryAfter.get();
-        }
-        long millis = throttlePause.toMillis() * (1L << Math.min(20, Math.max(0, consecutive - 1)));
-        return Duration.ofMillis(Math.min(millis, throttlePauseMax.toMillis()));
     }
 }

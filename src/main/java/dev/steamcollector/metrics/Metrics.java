@@ -31,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * histogram are totals over all the command's runs ({@link RunningTotals}), kept in a
  * {@link CounterStore}; the gauges hold the latest run's results. Label values: {@code task} is the
  * command; a game's {@code status} is {@code success}, {@code not_found} or {@code failed};
- * {@code endpoint} is an {@link Endpoint#label()}; a request's {@code status} is as
+ * {@code endpoint} is an {@link Endpoint#label()} (and {@code steam_endpoint_pace} carries each
+ * endpoint's pace in requests per second); a request's {@code status} is as
  * {@link RequestListener} says; {@code queue} is {@link #DETAILS_DUE} or {@link #NOTIFICATIONS}.
  * {@code steam_pipeline_status} is 1 while a task runs, then its {@link TaskOutcome} value.
  */
@@ -44,10 +45,11 @@ public final class Metrics implements RequestListener {
     public static final String PIPELINE_STATUS = "steam_pipeline_status";
     public static final String QUEUE_SIZE = "steam_queue_size";
     public static final String LAST_SUCCESS = "steam_last_success_timestamp_seconds";
+    public static final String ENDPOINT_PACE = "steam_endpoint_pace";
 
     /** Every metric this program emits; a histogram's series add {@code _bucket}, {@code _sum} and {@code _count}. */
     public static final List<String> NAMES = List.of(GAMES_PROCESSED, API_REQUESTS, API_REQUEST_DURATION,
-            TASK_DURATION, PIPELINE_STATUS, QUEUE_SIZE, LAST_SUCCESS);
+            TASK_DURATION, PIPELINE_STATUS, QUEUE_SIZE, LAST_SUCCESS, ENDPOINT_PACE);
 
     /** Active games whose details an incremental run would fetch now. */
     public static final String DETAILS_DUE = "details_due";
@@ -85,6 +87,9 @@ public final class Metrics implements RequestListener {
     private final Gauge queueSize = Gauge.builder().name(QUEUE_SIZE)
             .help("Work waiting: details_due games, unsent notifications").labelNames("command", "queue")
             .register(registry);
+    private final Gauge endpointPace = Gauge.builder().name(ENDPOINT_PACE)
+            .help("Requests per second in force at the endpoint's gate; below the configured limit after throttling")
+            .labelNames("command", "endpoint").register(registry);
     private final Map<String, Instant> taskStarts = new ConcurrentHashMap<>();
     private final Set<String> endpointsSeen = ConcurrentHashMap.newKeySet();
     /** Registered at the first success: a process without one must not report 0 over the last success. */
@@ -123,6 +128,11 @@ public final class Metrics implements RequestListener {
         }
         totals.add(API_REQUESTS, Map.of("endpoint", endpoint.label(), "status", status), 1);
         totals.observe(DURATIONS, labels, seconds(duration));
+    }
+
+    @Override
+    public void paceChanged(Endpoint endpoint, double perSecond) {
+        endpointPace.labelValues(command, endpoint.label()).set(perSecond);
     }
 
     public void gameProcessed(String task, FetchStatus status) {

@@ -131,6 +131,10 @@ public final class Database implements AutoCloseable {
         return new MetricTotalsRepository(this);
     }
 
+    public PaceRepository paces() {
+        return new PaceRepository(this);
+    }
+
     /** Runs {@code work} in one transaction on the database thread and returns its result. */
     <T> T inTransaction(Function<Session, T> work) {
         return onDatabaseThread(() -> sessionFactory().fromTransaction(work));

@@ -23,9 +23,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * What every run that writes shares: the run lock, its row in {@code collection_runs} from start
- * to end (counters saved every 30 s), the {@code --max-duration} deadline, and the one decision of
- * how it ended, which its task's metrics are told too. A process that ends before the run does (a
- * second signal) still records it, from the lock's shutdown hook.
+ * to end (counters saved every 30 s), the endpoints' paces (resumed from the last run, saved with
+ * the counters), the {@code --max-duration} deadline, and the one decision of how it ended, which
+ * its task's metrics are told too. A process that ends before the run does (a second signal) still
+ * records it, from the lock's shutdown hook.
  */
 public final class RunFrame {
 
@@ -81,6 +82,7 @@ public final class RunFrame {
                         + "this run continues their work", abandoned);
             }
             long id = db.runs().start(mode, ProcessHandle.current().pid(), RunLock.hostName(), started);
+            resumePaces(started);
             metrics.started();
             Ending ending = new Ending(id, mode, started, new RunTally(metrics));
             lock.onAbruptExit(ending::abrupt);
@@ -132,6 +134,7 @@ public final class RunFrame {
     private void saveCounters(long id, RunTally tally) {
         try {
             db.runs().updateCounters(id, tally.snapshot(http.stats().values()));
+            db.paces().save(http.toRemember(clock.instant()));
         } catch (RuntimeException e) {
             log.warn("Could not record the run's progress: {}", e.getMessage());
         }
@@ -203,12 +206,13 @@ public final class RunFrame {
         private RunSummary summary(RunStatus status, String message) {
             RunCounters counters = tally.snapshot(http.stats().values());
             Duration took = Duration.between(started, clock.instant()).truncatedTo(ChronoUnit.MILLIS);
-            return new RunSummary(id, mode, status, took, counters, tally.pages(), http.stats(), message,
-                    tally.notes());
+            return new RunSummary(id, mode, status, took, counters, tally.pages(), http.stats(),
+                    http.paces(clock.instant()), message, tally.notes());
         }
 
         private Optional<RuntimeException> record(RunSummary summary, TaskOutcome outcome) {
             metrics.finished(outcome);
+            rememberPaces(clock.instant());
             try {
                 db.runs().finish(id, summary.status(), summary.counters(), summary.message(), clock.instant());
                 return Optional.empty();
@@ -216,6 +220,24 @@ public final class RunFrame {
                 log.warn("Could not record the end of run #{}: {}", id, e.getMessage());
                 return Optional.of(e);
             }
+        }
+    }
+
+    /** Each endpoint starts at the pace the last run left it at, recovered toward its limit since. */
+    private void resumePaces(Instant now) {
+        try {
+            http.resume(db.paces().findAll(), now);
+        } catch (RuntimeException e) {
+            log.warn("Could not read the endpoints' remembered paces; starting at the configured limits: {}",
+                    e.getMessage());
+        }
+    }
+
+    private void rememberPaces(Instant now) {
+        try {
+            db.paces().save(http.toRemember(now));
+        } catch (RuntimeException e) {
+            log.warn("Could not remember the endpoints' paces for the next run: {}", e.getMessage());
         }
     }
 

@@ -2,15 +2,22 @@ package dev.steamcollector.pipeline;
 
 import dev.steamcollector.http.Endpoint;
 import dev.steamcollector.http.EndpointStats;
+import dev.steamcollector.http.PaceController;
 import dev.steamcollector.model.RunCounters;
 import dev.steamcollector.model.RunStatus;
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
-/** What a run did, printed at its end. */
+/**
+ * What a run did, printed at its end: per endpoint used, its requests, and when and how far its
+ * pace was slowed.
+ */
 public record RunSummary(
         long runId,
         String mode,
@@ -19,11 +26,15 @@ public record RunSummary(
         RunCounters counters,
         long pages,
         Map<Endpoint, EndpointStats.Snapshot> endpoints,
+        Map<Endpoint, PaceController.Snapshot> paces,
         String message,
         List<String> notes) {
 
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
+
     public RunSummary {
         endpoints = Map.copyOf(endpoints);
+        paces = Map.copyOf(paces);
         notes = List.copyOf(notes);
     }
 
@@ -41,10 +52,36 @@ public record RunSummary(
         endpoints.entrySet().stream()
                 .filter(entry -> entry.getValue().requests() > 0)
                 .sorted(Map.Entry.comparingByKey())
-                .forEach(entry -> out.printf(Locale.ROOT, "  %-20s %,d requests, %,d retries, %,d throttle pauses, %,d failed%n",
-                        entry.getKey().displayName() + ":", entry.getValue().requests(), entry.getValue().retries(),
-                        entry.getValue().throttlePauses(), entry.getValue().failures()));
+                .forEach(entry -> {
+                    out.printf(Locale.ROOT, "  %-20s %,d requests, %,d retries, %,d throttle pauses, %,d failed%n",
+                            entry.getKey().displayName() + ":", entry.getValue().requests(), entry.getValue().retries(),
+                            entry.getValue().throttlePauses(), entry.getValue().failures());
+                    describePace(paces.get(entry.getKey())).ifPresent(line -> out.printf("  %-20s %s%n", "", line));
+                });
         out.flush();
+    }
+
+    /** How the endpoint's pace went, when it was ever below the configured limit. */
+    static Optional<String> describePace(PaceController.Snapshot pace) {
+        if (pace == null || pace.slowdowns() == 0 && pace.startPerSecond() >= pace.limit().perSecond()) {
+            return Optional.empty();
+        }
+        var limit = pace.limit();
+        StringBuilder line = new StringBuilder("pace: ");
+        if (pace.startPerSecond() < limit.perSecond()) {
+            line.append("started at ").append(limit.formatRate(pace.startPerSecond())).append(" (remembered), ");
+        }
+        if (pace.slowdowns() > 0) {
+            line.append(String.format(Locale.ROOT, "slowed %d time%s from %s, at the lowest %s (%s of %s), ",
+                    pace.slowdowns(), pace.slowdowns() == 1 ? "" : "s", TIME.format(pace.firstSlowedAt().orElseThrow()),
+                    limit.formatRate(pace.lowestPerSecond()), percent(pace.lowestPerSecond() / limit.perSecond()),
+                    limit));
+        }
+        return Optional.of(line.append(limit.formatRate(pace.perSecond())).append(" at the end").toString());
+    }
+
+    private static String percent(double share) {
+        return String.format(Locale.ROOT, "%.0f%%", 100 * share);
     }
 
     private static String format(Duration duration) {

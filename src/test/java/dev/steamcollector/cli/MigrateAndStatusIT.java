@@ -68,7 +68,9 @@ class MigrateAndStatusIT {
         CliRun text = CliRun.run(directory, slowSteamSpy, "status");
         assertThat(text.out()).contains("Games:     5 active, 1 inactive")
                 .contains("Due:       3 games' details (about 1m30s at 2/minute)")
+                .contains("  SteamSpy            2/minute, the configured limit")
                 .contains("Runs:      none yet");
+        assertThat(json.at("/pace/2/perSecond").asDouble()).isEqualTo(2 / 60.0);
     }
 
     @Test

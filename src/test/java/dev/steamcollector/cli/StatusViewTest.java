@@ -4,20 +4,28 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.steamcollector.config.ApiSettings;
 import dev.steamcollector.config.RateLimit;
 import dev.steamcollector.model.FetchStatus;
 import dev.steamcollector.model.NotificationCounts;
+import dev.steamcollector.model.RememberedPace;
 import dev.steamcollector.model.StatusReport;
+import dev.steamcollector.testing.TestApis;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** The due line of {@code status}: how many games' details wait, and how long they take at the limit. */
+/**
+ * The due line of {@code status}: how many games' details wait, and how long they take at the limit;
+ * the pace of each endpoint next to its configured limit.
+ */
 class StatusViewTest {
 
     private static final Map<FetchStatus, Long> NONE = Map.of(FetchStatus.PENDING, 0L, FetchStatus.SUCCESS, 0L,
@@ -33,7 +41,7 @@ class StatusViewTest {
             """)
     void showsTheDueWorkAndItsEtaAtTheLimit(long due, String limit, long etaSeconds, String line) throws Exception {
         StatusView view = new StatusView("jdbc:sqlite:x.db", new StatusReport(NONE, due, 0, due, List.of(), null, 0),
-                RateLimit.parse("STEAMSPY_API_LIMIT", limit));
+                RateLimit.parse("STEAMSPY_API_LIMIT", limit), List.of());
 
         StringWriter text = new StringWriter();
         view.printText(new PrintWriter(text));
@@ -51,7 +59,7 @@ class StatusViewTest {
         NotificationCounts queue = new NotificationCounts(1_234, 2,
                 Optional.of("HTTP 400: Invalid Form Body (embeds.0.title: Must be 256 or fewer in length.)"));
         StatusView view = new StatusView("jdbc:sqlite:x.db", new StatusReport(NONE, 0, 0, 0, List.of(), null, 0, queue),
-                RateLimit.parse("STEAMSPY_API_LIMIT", "60/minute"));
+                RateLimit.parse("STEAMSPY_API_LIMIT", "60/minute"), List.of());
 
         StringWriter text = new StringWriter();
         view.printText(new PrintWriter(text));
@@ -68,11 +76,53 @@ class StatusViewTest {
     @Test
     void saysNothingOfAnEmptyQueue() {
         StatusView view = new StatusView("jdbc:sqlite:x.db", new StatusReport(NONE, 0, 0, 0, List.of(), null, 0),
-                RateLimit.parse("STEAMSPY_API_LIMIT", "60/minute"));
+                RateLimit.parse("STEAMSPY_API_LIMIT", "60/minute"), List.of());
 
         StringWriter text = new StringWriter();
         view.printText(new PrintWriter(text));
 
         assertThat(text.toString()).doesNotContain("Discord");
+    }
+
+    @Test
+    void showsEachEndpointsPaceInForceNextToItsLimit() throws Exception {
+        ApiSettings api = TestApis.settings("http://127.0.0.1:1", RateLimit.parse("test", "60/minute"));
+        Instant now = Instant.parse("2026-01-12T06:00:00Z");
+        Instant slowed = Instant.parse("2026-01-12T03:20:11Z");
+        // recorded just now: nothing recovered yet
+        List<StatusView.Pace> paces = StatusView.Pace.inForce(List.of(new RememberedPace("steamspy", 0.5, 1.0,
+                OptionalDouble.of(0.6), Optional.of(slowed), now)), api, now);
+        StatusView view = new StatusView("jdbc:sqlite:x.db", new StatusReport(NONE, 0, 0, 0, List.of(), null, 0),
+                api.steamSpyLimit(), paces);
+
+        StringWriter text = new StringWriter();
+        view.printText(new PrintWriter(text));
+        StringWriter json = new StringWriter();
+        view.printJson(new PrintWriter(json));
+
+        assertThat(text.toString().lines()).containsSubsequence("Pace:",
+                "  Steam Web API       60/minute, the configured limit",
+                "  Steam Store         60/minute, the configured limit",
+                "  SteamSpy            30/minute, 50% of 60/minute (climbing back, slowed 2026-01-12 03:20:11Z)",
+                "  SteamSpy all pages  60/minute, the configured limit");
+        JsonNode steamSpy = new ObjectMapper().readTree(json.toString()).get("pace").get(2);
+        assertThat(steamSpy.get("endpoint").asText()).isEqualTo("steamspy");
+        assertThat(steamSpy.get("perSecond").asDouble()).isEqualTo(0.5);
+        assertThat(steamSpy.get("limit").asText()).isEqualTo("60/minute");
+        assertThat(steamSpy.get("limitPerSecond").asDouble()).isEqualTo(1.0);
+        assertThat(steamSpy.get("slowedAt").asText()).isEqualTo("2026-01-12T03:20:11Z");
+    }
+
+    @Test
+    void aRememberedPaceClimbsBackTowardTheLimitWhileUnused() {
+        ApiSettings api = TestApis.settings("http://127.0.0.1:1", RateLimit.parse("test", "60/minute"));
+        Instant recorded = Instant.parse("2026-01-01T00:00:00Z");
+        List<RememberedPace> remembered = List.of(new RememberedPace("steamspy", 0.5, 1.0, OptionalDouble.empty(),
+                Optional.empty(), recorded));
+
+        double afterAWeek = StatusView.Pace.inForce(remembered, api, recorded.plus(RememberedPace.HALF_LIFE)).get(2)
+                .perSecond();
+
+        assertThat(afterAWeek).isCloseTo(0.75, org.assertj.core.data.Offset.offset(1e-9));
     }
 }

@@ -122,28 +122,79 @@ class EndpointClientIT {
         assertThat(server.findAll(getRequestedFor(urlPathEqualTo("/api.php")))).hasSize(requestsSoFar);
     }
 
+    @Test
+    void throttleAndBusyAnswersDoNotUseUpTheRetries() {
+        String[] states = {STARTED, "2", "3", "4", "5", "6"};
+        for (int i = 0; i < 5; i++) {
+            answer(states[i], states[i + 1], i % 2 == 0 ? aResponse().withStatus(429).withBody("null")
+                    : aResponse().withStatus(200).withBody("Connection failed: Too many connections"));
+        }
+        answer("6", "6", aResponse().withStatus(200).withBody("{}"));
+
+        // 3 retries allowed, 5 throttle and busy answers before the good one
+        assertThat(fetch()).isEqualTo("{}");
+        assertThat(client.stats().requests()).isEqualTo(6);
+        assertThat(client.stats().retries()).isEqualTo(5);
+        assertThat(client.stats().failures()).isZero();
+    }
+
+    @Test
+    void theCircuitStaysClosedThroughThrottleAndBusyAnswers() {
+        try (HttpGateway quick = new HttpGateway(TestApis.settings(server.baseUrl(), RateLimit.parse("test", "100/second")),
+                new RetryPolicy(0, Duration.ofMillis(1), Duration.ofMillis(2), Duration.ofMillis(5), 2),
+                Ticker.SYSTEM, "steam-collector/test")) {
+            EndpointClient busyClient = quick.client(Endpoint.STEAMSPY);
+            server.stubFor(get(urlPathEqualTo("/api.php")).willReturn(aResponse().withStatus(429).withBody("null")));
+            for (int i = 0; i < 3; i++) {
+                assertThatThrownBy(() -> busyClient.get(url, "appdetails 10", body -> body))
+                        .isInstanceOf(FetchException.Throttled.class);
+            }
+            server.stubFor(get(urlPathEqualTo("/api.php")).willReturn(aResponse().withBody("Connection failed: Too many connections")));
+            for (int i = 0; i < 3; i++) {
+                assertThatThrownBy(() -> busyClient.get(url, "appdetails 10", body -> body))
+                        .isInstanceOf(FetchException.Busy.class);
+            }
+
+            // the breaker opens after 2 failed requests, yet 6 requests ended throttled or busy
+            server.stubFor(get(urlPathEqualTo("/api.php")).willReturn(aResponse().withBody("{}")));
+            String answer = busyClient.get(url, "appdetails 10", body -> body);
+            assertThat(answer).isEqualTo("{}");
+            assertThat(busyClient.stats().requests()).isEqualTo(6L * RetryPolicy.SIGNALLED_TRIES + 1);
+        }
+    }
+
     @Nested
-    class WhenSteamSpyIsThrottled {
+    class WhenTheEndpointSaysTooFast {
 
         @Test
-        void theTooManyConnectionsBodyPausesTheEndpointForEveryWorker() throws Exception {
-            answer(STARTED, "2", aResponse().withStatus(200).withBody("Connection failed: Too many connections"));
-            answer("2", "2", aResponse().withStatus(200).withBody("{}"));
+        void itsPaceIsCutForEveryWorkerAndTheMetricsHearOfIt() {
+            List<Double> paces = new java.util.concurrent.CopyOnWriteArrayList<>();
+            RequestListener listener = new RequestListener() {
+                @Override
+                public void requestFinished(Endpoint endpoint, String status, Duration duration) {
+                }
 
-            ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
-            Future<String> first = workers.submit(EndpointClientIT.this::fetch);
-            Future<String> second = workers.submit(EndpointClientIT.this::fetch);
-            assertThat(first.get()).isEqualTo("{}");
-            assertThat(second.get()).isEqualTo("{}");
-            workers.shutdown();
+                @Override
+                public void paceChanged(Endpoint endpoint, double perSecond) {
+                    if (endpoint == Endpoint.STEAMSPY) {
+                        paces.add(perSecond);
+                    }
+                }
+            };
+            try (HttpGateway watched = new HttpGateway(TestApis.settings(server.baseUrl(),
+                    RateLimit.parse("test", "100/second")), TestApis.fastPolicy(3), Ticker.SYSTEM, "test", listener)) {
+                EndpointClient watchedClient = watched.client(Endpoint.STEAMSPY);
+                answer(STARTED, "2", aResponse().withStatus(429).withBody("null"));
+                answer("2", "2", aResponse().withStatus(200).withBody("{}"));
 
-            List<LoggedRequest> requests = server.findAll(getRequestedFor(urlPathEqualTo("/api.php")));
-            assertThat(requests).hasSize(3);
-            // the throttled answer came first; neither worker went again before the 50 ms pause ended
-            long throttledAt = requests.get(0).getLoggedDate().getTime();
-            assertThat(requests.get(1).getLoggedDate().getTime() - throttledAt).isGreaterThanOrEqualTo(45);
-            assertThat(requests.get(2).getLoggedDate().getTime() - throttledAt).isGreaterThanOrEqualTo(45);
-            assertThat(client.stats().throttlePauses()).isEqualTo(1);
+                String answer = watchedClient.get(url, "appdetails 10", body -> body);
+                assertThat(answer).isEqualTo("{}");
+
+                assertThat(watchedClient.gate().pace().perSecond()).isLessThan(100.0 * 0.75);
+                assertThat(paces.getFirst()).isEqualTo(100.0);
+                assertThat(paces).contains(100.0 * PaceController.CUT);
+                assertThat(watchedClient.stats().throttlePauses()).isEqualTo(1);
+            }
         }
 
         @Test
@@ -164,6 +215,28 @@ class EndpointClientIT {
 
             assertThat(fetch()).isEqualTo("{}");
             assertThat(client.stats().throttlePauses()).isEqualTo(2);
+        }
+    }
+
+    @Nested
+    class WhenSteamSpyIsBusy {
+
+        @Test
+        void theTooManyConnectionsBodyIsRetriedAfterABriefPauseOfThatRequestAlone() throws Exception {
+            answer(STARTED, "2", aResponse().withStatus(200).withBody("Connection failed: Too many connections"));
+            answer("2", "2", aResponse().withStatus(200).withBody("{}"));
+
+            ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
+            Future<String> first = workers.submit(EndpointClientIT.this::fetch);
+            Future<String> second = workers.submit(EndpointClientIT.this::fetch);
+            assertThat(first.get()).isEqualTo("{}");
+            assertThat(second.get()).isEqualTo("{}");
+            workers.shutdown();
+
+            assertThat(server.findAll(getRequestedFor(urlPathEqualTo("/api.php")))).hasSize(3);
+            assertThat(client.stats().throttlePauses()).isZero();
+            assertThat(client.stats().retries()).isEqualTo(1);
+            assertThat(client.gate().pace().snapshot(java.time.Instant.now()).slowdowns()).isZero();
         }
     }
 }

@@ -61,11 +61,16 @@ class ResponseClassifierTest {
     class WhenTheStatusIs200 {
 
         @ParameterizedTest(name = "body [{0}]")
-        @ValueSource(strings = {"", "null", "  ", "\n", " null\n", "Connection failed: Too many connections",
-            "Connection failed: Too many connections\n", "<html><body>Service Unavailable</body></html>",
+        @ValueSource(strings = {"", "null", "  ", "\n", " null\n", "<html><body>Service Unavailable</body></html>",
             "<!DOCTYPE html><html></html>"})
-        void readsABodyThatIsNotJsonAsThrottling(String body) {
+        void readsAnEmptyNullOrHtmlBodyAsTooFast(String body) {
             assertThat(verdictOf(200, body, false)).isEqualTo(Verdict.THROTTLED);
+        }
+
+        @ParameterizedTest(name = "body [{0}]")
+        @ValueSource(strings = {"Connection failed: Too many connections", "Connection failed: Too many connections\n"})
+        void readsSteamSpysTooManyConnectionsAsBusyNotTooFast(String body) {
+            assertThat(verdictOf(200, body, false)).isEqualTo(Verdict.BUSY);
         }
 
         @ParameterizedTest

@@ -65,40 +65,10 @@ class RetryPolicyTest {
         }
     }
 
-    @Nested
-    class PauseAfterThrottle {
-
-        @ParameterizedTest(name = "throttle {0} in a row: {1}")
-        @CsvSource(delimiter = '|', textBlock = """
-                1   | PT30S
-                2   | PT1M
-                3   | PT2M
-                4   | PT4M
-                5   | PT8M
-                6   | PT10M
-                7   | PT10M
-                64  | PT10M
-                """)
-        void doublesPerConsecutiveThrottleUpToThrottlePauseMax(int consecutive, Duration expected) {
-            assertThat(policy.pauseAfterThrottle(consecutive, Optional.empty())).isEqualTo(expected);
-        }
-
-        @ParameterizedTest(name = "Retry-After {0}")
-        @ValueSource(strings = {"PT5S", "PT2M", "PT20M"})
-        void retryAfterWins(Duration retryAfter) {
-            assertThat(policy.pauseAfterThrottle(4, Optional.of(retryAfter))).isEqualTo(retryAfter);
-        }
-
-        @Test
-        void aFirstThrottleWithoutRetryAfterRestsForThrottlePause() {
-            assertThat(policy.pauseAfterThrottle(1, Optional.empty())).isEqualTo(policy.throttlePause());
-        }
-    }
-
     @Test
     void rejectsNegativeRetriesAndAZeroBreaker() {
         Duration s = Duration.ofSeconds(1);
-        assertThatThrownBy(() -> new RetryPolicy(-1, s, s, s, s, 5)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> new RetryPolicy(3, s, s, s, s, 0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new RetryPolicy(-1, s, s, s, 5)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new RetryPolicy(3, s, s, s, 0)).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -62,6 +62,8 @@ class MetricsTest {
         metrics.requestFinished(Endpoint.STEAMSPY, "200", Duration.ofMillis(125));
         metrics.requestFinished(Endpoint.STEAMSPY, "throttled", Duration.ofNanos(62_500_000));
         metrics.requestFinished(Endpoint.STEAMSPY_ALL, "error", Duration.ofSeconds(2));
+        metrics.paceChanged(Endpoint.STEAMSPY, 1.0);
+        metrics.paceChanged(Endpoint.STEAMSPY, 0.75);
         metrics.queueSize(Metrics.DETAILS_DUE, 1234);
         metrics.queueSize(Metrics.NOTIFICATIONS, 7);
         clock.advance(Duration.ofSeconds(90));
@@ -87,6 +89,8 @@ class MetricsTest {
                 "steam_task_duration_seconds{command=\"collect\",task=\"collect\"} 90.0",
                 "steam_pipeline_status{command=\"collect\"} 0.0",
                 "steam_queue_size{command=\"collect\",queue=\"details_due\"} 1234.0",
+                "# TYPE steam_endpoint_pace gauge",
+                "steam_endpoint_pace{command=\"collect\",endpoint=\"steamspy\"} 0.75",
                 "steam_queue_size{command=\"collect\",queue=\"notifications\"} 7.0",
                 "steam_last_success_timestamp_seconds{command=\"collect\"} "
                         + (double) START.plusSeconds(90).getEpochSecond());

@@ -18,6 +18,7 @@ import dev.steamcollector.model.PriceChange;
 import dev.steamcollector.model.PriceObservation;
 import dev.steamcollector.model.PriceSource;
 import dev.steamcollector.model.QueuedNotification;
+import dev.steamcollector.model.RememberedPace;
 import dev.steamcollector.model.RunCounters;
 import dev.steamcollector.model.RunRecord;
 import dev.steamcollector.model.RunStatus;
@@ -34,6 +35,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -95,6 +97,8 @@ abstract class RepositoryContract {
             assertThat(columns("price_history")).contains("app_id", "currency", "price_cents",
                     "initial_price_cents", "discount_percent", "source", "observed_at");
             assertThat(columns("collection_runs")).contains("id", "mode", "started_at", "finished_at", "status");
+            assertThat(columns("endpoint_pace")).contains("endpoint", "pace_per_second", "limit_per_second",
+                    "too_fast_per_second", "slowed_at", "updated_at");
         }
 
         @Test
@@ -583,6 +587,31 @@ abstract class RepositoryContract {
             database.notifications().markSent(ids, "me", false, T2);
             assertThat(database.notifications().countQueued()).isZero();
             assertThat(db.queryString("SELECT outcome FROM notifications")).isEqualTo("sent");
+        }
+    }
+
+    @Nested
+    class Paces {
+
+        @Test
+        void remembersEachEndpointsPaceAndReplacesIt() {
+            RememberedPace slowed = new RememberedPace("steamspy", 0.75, 1.0, OptionalDouble.of(0.9),
+                    Optional.of(T0), T1);
+            RememberedPace full = new RememberedPace("store", 0.6667, 0.6667, OptionalDouble.empty(), Optional.empty(), T1);
+            assertThat(database.paces().findAll()).isEmpty();
+
+            database.paces().save(List.of(slowed, full));
+            assertThat(database.paces().findAll()).containsExactly(slowed, full);
+
+            RememberedPace climbed = new RememberedPace("steamspy", 0.95, 1.0, OptionalDouble.empty(), Optional.of(T0), T2);
+            database.paces().save(List.of(climbed));
+            assertThat(database.paces().findAll()).containsExactly(climbed, full);
+        }
+
+        @Test
+        void savingNothingChangesNothing() {
+            database.paces().save(List.of());
+            assertThat(database.paces().findAll()).isEmpty();
         }
     }
 }

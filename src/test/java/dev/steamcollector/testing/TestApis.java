@@ -26,10 +26,9 @@ public final class TestApis {
                 limit, limit, limit, limit, Duration.ofSeconds(2));
     }
 
-    /** Retries after 10 ms, doubling; throttle pauses of 50 ms, doubling; breaker after 5 failures. */
+    /** Retries after 10 ms, doubling; throttle pauses of at most 400 ms; breaker after 5 failures. */
     public static RetryPolicy fastPolicy(int retries) {
-        return new RetryPolicy(retries, Duration.ofMillis(10), Duration.ofMillis(100), Duration.ofMillis(50),
-                Duration.ofMillis(400), 5);
+        return new RetryPolicy(retries, Duration.ofMillis(10), Duration.ofMillis(100), Duration.ofMillis(400), 5);
     }
 
     public static HttpGateway gateway(String baseUrl, RateLimit limit, int retries) {

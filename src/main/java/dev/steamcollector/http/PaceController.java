@@ -1,0 +1,208 @@
+package dev.steamcollector.http;
+
+import dev.steamcollector.config.RateLimit;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The pace of one endpoint in requests per second, learnt from its answers. A "too fast" signal cuts
+ * it to {@value #CUT} of itself; clean answers climb it back, quickly up to just below the pace that
+ * drew the signal, then slowly past it, so the pace settles just below the server's real limit.
+ * Once the pace has passed that point by 2% without a signal, the limit has moved and the climb
+ * is quick again, up to the configured limit, never above it.
+ *
+ * <p>One signal per round: a signal about a request that left before the previous signal was
+ * already answered by that one. A signal that follows another with no clean answer between them
+ * means the server is holding the endpoint off, not finding it a little fast: it does not cut again
+ * but doubles the pause. Busy answers are not about the pace; only a run of {@value #BUSY_RUN} in a
+ * row counts as a signal.
+ */
+public final class PaceController {
+
+    static final double CUT = 0.7;
+    /** The lowest pace, as a share of the configured limit. */
+    static final double FLOOR = 0.02;
+    /** A clean answer's climb below the settling point, as a share of the configured limit. */
+    static final double CLIMB = 0.005;
+    /** A clean answer's climb near the pace that drew the last signal, as a share of that pace. */
+    static final double PROBE = 0.001;
+    static final double SETTLE = 0.95;
+    static final double FORGET = 1.02;
+    static final int BUSY_RUN = 3;
+
+    private final RateLimit limit;
+    private final double ceiling;
+    private final Duration longestPause;
+    private final Ticker ticker;
+    private final ReentrantLock lock = new ReentrantLock();
+    private double pace;
+    private double start;
+    private double lowest;
+    private double tooFast = Double.POSITIVE_INFINITY;
+    private boolean signalled;
+    private long lastSignal;
+    private boolean cleanSinceSignal = true;
+    private int streak;
+    private int busyRun;
+    private int slowdowns;
+    private long firstSlowdown;
+    private long lastSlowdown;
+
+    /** Starts at {@code limit}; a signal's pause is at most {@code longestPause} unless the server asks for longer. */
+    public PaceController(RateLimit limit, Duration longestPause, Ticker ticker) {
+        this.limit = limit;
+        this.ceiling = limit.perSecond();
+        this.longestPause = longestPause;
+        this.ticker = ticker;
+        this.pace = ceiling;
+        this.start = ceiling;
+        this.lowest = ceiling;
+    }
+
+    /** What a signal did: the pause it asks of the whole endpoint (zero for none) and whether it cut the pace. */
+    public record Reaction(Duration pause, boolean cut) {
+        static final Reaction NONE = new Reaction(Duration.ZERO, false);
+    }
+
+    /** The pace and how it went since the start, times as seen at {@code now}. */
+    public record Snapshot(RateLimit limit, double startPerSecond, double perSecond, double lowestPerSecond,
+            int slowdowns, Optional<Instant> firstSlowedAt, Optional<Instant> lastSlowedAt,
+            OptionalDouble tooFastPerSecond) {
+    }
+
+    /** Starts from a remembered pace and, when known, the pace the endpoint last called too fast. */
+    public void resume(double perSecond, OptionalDouble tooFastPerSecond) {
+        lock.lock();
+        try {
+            pace = Math.clamp(perSecond, floor(), ceiling);
+            start = pace;
+            lowest = pace;
+            tooFast = tooFastPerSecond.isPresent() && tooFastPerSecond.getAsDouble() < ceiling
+                    ? tooFastPerSecond.getAsDouble() : Double.POSITIVE_INFINITY;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The configured limit, which the pace never exceeds. */
+    public RateLimit limit() {
+        return limit;
+    }
+
+    public double perSecond() {
+        lock.lock();
+        try {
+            return pace;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The time between two requests at the pace in force; exactly the limit's interval at the limit. */
+    public long intervalNanos() {
+        double now = perSecond();
+        return now >= ceiling ? limit.interval().toNanos() : Math.round(1e9 / now);
+    }
+
+    /** The endpoint said "too fast" (429, 403 after 429, an empty body) to a request that left at {@code sentAt}. */
+    public Reaction tooFast(long sentAt, Optional<Duration> retryAfter) {
+        lock.lock();
+        try {
+            if (stale(sentAt)) {
+                // answered by the last signal already; a server's own word on waiting still counts
+                return retryAfter.map(after -> new Reaction(after, false)).orElse(Reaction.NONE);
+            }
+            return signal(retryAfter);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The endpoint said "busy" to a request that left at {@code sentAt}; only a run of them is a signal. */
+    public Reaction busy(long sentAt) {
+        lock.lock();
+        try {
+            if (stale(sentAt) || ++busyRun < BUSY_RUN) {
+                return Reaction.NONE;
+            }
+            return signal(Optional.empty());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** A usable answer to a request that left at {@code sentAt}: the pace climbs. */
+    public void clean(long sentAt) {
+        lock.lock();
+        try {
+            if (stale(sentAt)) {
+                return;
+            }
+            cleanSinceSignal = true;
+            busyRun = 0;
+            double step = pace < SETTLE * tooFast ? CLIMB * ceiling : PROBE * tooFast;
+            pace = Math.min(ceiling, pace + step);
+            if (pace > FORGET * tooFast) {
+                tooFast = Double.POSITIVE_INFINITY;
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    public Snapshot snapshot(Instant now) {
+        lock.lock();
+        try {
+            long reading = ticker.nanoTime();
+            Optional<Instant> first = slowdowns == 0 ? Optional.empty()
+                    : Optional.of(now.minusNanos(reading - firstSlowdown));
+            Optional<Instant> last = slowdowns == 0 ? Optional.empty()
+                    : Optional.of(now.minusNanos(reading - lastSlowdown));
+            return new Snapshot(limit, start, pace, lowest, slowdowns, first, last,
+                    Double.isInfinite(tooFast) ? OptionalDouble.empty() : OptionalDouble.of(tooFast));
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private Reaction signal(Optional<Duration> retryAfter) {
+        long now = ticker.nanoTime();
+        boolean cut = cleanSinceSignal;
+        if (cut) {
+            cut(now);
+            streak = 1;
+        } else {
+            streak++;
+        }
+        cleanSinceSignal = false;
+        signalled = true;
+        lastSignal = now;
+        Duration pause = Duration.ofNanos(intervalAtPace()).multipliedBy(1L << Math.min(30, streak - 1));
+        return new Reaction(retryAfter.orElse(pause.compareTo(longestPause) > 0 ? longestPause : pause), cut);
+    }
+
+    private void cut(long now) {
+        tooFast = pace;
+        pace = Math.max(floor(), pace * CUT);
+        lowest = Math.min(lowest, pace);
+        if (slowdowns++ == 0) {
+            firstSlowdown = now;
+        }
+        lastSlowdown = now;
+    }
+
+    private long intervalAtPace() {
+        return Math.round(1e9 / pace);
+    }
+
+    private boolean stale(long sentAt) {
+        return signalled && sentAt - lastSignal < 0;
+    }
+
+    private double floor() {
+        return ceiling * FLOOR;
+    }
+}

@@ -1,0 +1,299 @@
+package dev.steamcollector.http;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import dev.steamcollector.config.RateLimit;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.Random;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+
+class PaceControllerTest {
+
+    private static final RateLimit HUNDRED_A_SECOND = RateLimit.parse("TEST_LIMIT", "100/second");
+    private static final Duration LONGEST_PAUSE = Duration.ofSeconds(30);
+
+    private final FakeTicker ticker = new FakeTicker();
+    private final PaceController pace = new PaceController(HUNDRED_A_SECOND, LONGEST_PAUSE, ticker);
+
+    /** A request that leaves now; its answer comes 100 ms later. */
+    private long sendAndAwaitAnswer() {
+        long sentAt = ticker.nanoTime();
+        ticker.advance(Duration.ofMillis(100));
+        return sentAt;
+    }
+
+    private void cleanAnswers(int count) {
+        for (int i = 0; i < count; i++) {
+            pace.clean(sendAndAwaitAnswer());
+        }
+    }
+
+    @Test
+    void startsAtTheConfiguredLimit() {
+        assertThat(pace.perSecond()).isEqualTo(100.0);
+        assertThat(pace.intervalNanos()).isEqualTo(Duration.ofMillis(10).toNanos());
+    }
+
+    @Nested
+    class WhenTheEndpointSaysTooFast {
+
+        @Test
+        void thePaceIsCutAndTheEndpointPausesForAnIntervalAtTheNewPace() {
+            PaceController.Reaction reaction = pace.tooFast(sendAndAwaitAnswer(), Optional.empty());
+
+            assertThat(reaction.cut()).isTrue();
+            assertThat(pace.perSecond()).isCloseTo(100 * PaceController.CUT, within(1e-9));
+            assertThat(reaction.pause()).isEqualTo(Duration.ofNanos(Math.round(1e9 / 70)));
+        }
+
+        @Test
+        void answersToRequestsSentBeforeTheSignalDoNotCutAgain() {
+            long first = sendAndAwaitAnswer();
+            long second = first + 1;
+            pace.tooFast(first, Optional.empty());
+
+            PaceController.Reaction stale = pace.tooFast(second, Optional.empty());
+
+            assertThat(stale).isEqualTo(PaceController.Reaction.NONE);
+            assertThat(pace.perSecond()).isCloseTo(70, within(1e-9));
+        }
+
+        @Test
+        void aStaleSignalStillHonoursTheServersRetryAfter() {
+            long sentAt = sendAndAwaitAnswer();
+            pace.tooFast(sentAt, Optional.empty());
+
+            PaceController.Reaction stale = pace.tooFast(sentAt, Optional.of(Duration.ofSeconds(5)));
+
+            assertThat(stale).isEqualTo(new PaceController.Reaction(Duration.ofSeconds(5), false));
+        }
+
+        @Test
+        void signalsWithNoCleanAnswerBetweenThemDoubleThePauseInsteadOfCuttingAgain() {
+            Duration first = pace.tooFast(sendAndAwaitAnswer(), Optional.empty()).pause();
+            PaceController.Reaction second = pace.tooFast(sendAndAwaitAnswer(), Optional.empty());
+            PaceController.Reaction third = pace.tooFast(sendAndAwaitAnswer(), Optional.empty());
+
+            assertThat(second.cut()).isFalse();
+            assertThat(third.cut()).isFalse();
+            assertThat(second.pause()).isEqualTo(first.multipliedBy(2));
+            assertThat(third.pause()).isEqualTo(first.multipliedBy(4));
+            assertThat(pace.perSecond()).isCloseTo(70, within(1e-9));
+        }
+
+        @Test
+        void theDoublingPauseStopsAtTheLongestPause() {
+            Duration pause = Duration.ZERO;
+            for (int i = 0; i < 40; i++) {
+                pause = pace.tooFast(sendAndAwaitAnswer(), Optional.empty()).pause();
+            }
+            assertThat(pause).isEqualTo(LONGEST_PAUSE);
+        }
+
+        @Test
+        void retryAfterSetsThePause() {
+            PaceController.Reaction reaction = pace.tooFast(sendAndAwaitAnswer(), Optional.of(Duration.ofSeconds(16)));
+
+            assertThat(reaction).isEqualTo(new PaceController.Reaction(Duration.ofSeconds(16), true));
+        }
+
+        @Test
+        void aCleanAnswerBetweenSignalsMakesTheNextOneCutAgain() {
+            pace.tooFast(sendAndAwaitAnswer(), Optional.empty());
+            pace.clean(sendAndAwaitAnswer());
+
+            PaceController.Reaction reaction = pace.tooFast(sendAndAwaitAnswer(), Optional.empty());
+
+            assertThat(reaction.cut()).isTrue();
+            assertThat(pace.perSecond()).isLessThan(70 * 0.71);
+        }
+
+        @Test
+        void thePaceNeverFallsBelowTheFloor() {
+            for (int i = 0; i < 100; i++) {
+                pace.tooFast(sendAndAwaitAnswer(), Optional.empty());
+                pace.clean(sendAndAwaitAnswer());
+            }
+            assertThat(pace.perSecond()).isGreaterThanOrEqualTo(100 * PaceController.FLOOR);
+        }
+    }
+
+    @Nested
+    class WhileAnswersAreClean {
+
+        @Test
+        void thePaceClimbsBackToTheConfiguredLimitAndNeverAbove() {
+            pace.tooFast(sendAndAwaitAnswer(), Optional.empty());
+            double highest = 0;
+            for (int i = 0; i < 5_000; i++) {
+                pace.clean(sendAndAwaitAnswer());
+                highest = Math.max(highest, pace.perSecond());
+            }
+            assertThat(pace.perSecond()).isEqualTo(100.0);
+            assertThat(highest).isEqualTo(100.0);
+            assertThat(pace.intervalNanos()).isEqualTo(HUNDRED_A_SECOND.interval().toNanos());
+        }
+
+        @Test
+        void climbsQuicklyToJustBelowThePaceThatDrewTheSignalProbesPastItSlowlyThenQuicklyAgain() {
+            PaceController wide = new PaceController(RateLimit.parse("TEST_LIMIT", "1000/second"), LONGEST_PAUSE,
+                    ticker);
+            wide.resume(70, OptionalDouble.of(100));
+
+            int toSettle = answersUntil(wide, PaceController.SETTLE * 100);
+            int toProbe = answersUntil(wide, PaceController.FORGET * 100 + 1e-6);
+            int toLimit = answersUntil(wide, 1000);
+
+            // 5 a second more per answer up to 95; a tenth of one from 95 to 102; then 5 again up to the limit
+            assertThat(toSettle).isEqualTo(5);
+            assertThat(toProbe).isBetween(68, 72);
+            assertThat(toLimit).isBetween(177, 182);
+            assertThat(wide.perSecond()).isEqualTo(1000.0);
+        }
+
+        private int answersUntil(PaceController controller, double perSecond) {
+            int answers = 0;
+            while (controller.perSecond() < perSecond && answers < 100_000) {
+                controller.clean(sendAndAwaitAnswer());
+                answers++;
+            }
+            return answers;
+        }
+    }
+    @Nested
+    class WhenTheEndpointIsBusy {
+
+        @Test
+        void aBusyAnswerAloneLeavesThePaceAndThePauseAlone() {
+            assertThat(pace.busy(sendAndAwaitAnswer())).isEqualTo(PaceController.Reaction.NONE);
+            assertThat(pace.busy(sendAndAwaitAnswer())).isEqualTo(PaceController.Reaction.NONE);
+            assertThat(pace.perSecond()).isEqualTo(100.0);
+        }
+
+        @Test
+        void aRunOfBusyAnswersInARowSlowsTheEndpoint() {
+            for (int i = 1; i < PaceController.BUSY_RUN; i++) {
+                pace.busy(sendAndAwaitAnswer());
+            }
+            PaceController.Reaction reaction = pace.busy(sendAndAwaitAnswer());
+
+            assertThat(reaction.cut()).isTrue();
+            assertThat(reaction.pause()).isPositive();
+            assertThat(pace.perSecond()).isCloseTo(70, within(1e-9));
+        }
+
+        @Test
+        void aCleanAnswerEndsTheRun() {
+            pace.busy(sendAndAwaitAnswer());
+            pace.busy(sendAndAwaitAnswer());
+            pace.clean(sendAndAwaitAnswer());
+
+            assertThat(pace.busy(sendAndAwaitAnswer())).isEqualTo(PaceController.Reaction.NONE);
+        }
+
+        @Test
+        void randomBusyAnswersBarelyMoveThePace() {
+            Random random = new Random(7);
+            double lowest = pace.perSecond();
+            double sum = 0;
+            int answers = 20_000;
+            for (int i = 0; i < answers; i++) {
+                long sentAt = sendAndAwaitAnswer();
+                if (random.nextDouble() < 0.05) {
+                    pace.busy(sentAt);
+                } else {
+                    pace.clean(sentAt);
+                }
+                lowest = Math.min(lowest, pace.perSecond());
+                sum += pace.perSecond();
+            }
+            assertThat(sum / answers).isGreaterThan(99.0);
+            assertThat(lowest).isGreaterThanOrEqualTo(70.0);
+        }
+    }
+
+    @Nested
+    class AgainstAServerWithALimitOfItsOwn {
+
+        @Test
+        void settlesJustBelowALimitUnderTheConfiguredOne() {
+            PaceSimulation run = new PaceSimulation(HUNDRED_A_SECOND, at -> 50, 0, 1);
+            PaceSimulation.Tally learning = run.runUntil(Duration.ofSeconds(30));
+            PaceSimulation.Tally settled = run.runUntil(Duration.ofSeconds(120));
+
+            assertThat(learning.tooFastShare()).isLessThan(0.10);
+            assertThat(settled.acceptedPerSecond()).isBetween(0.85 * 50, 50.0);
+            assertThat(settled.tooFastShare()).isLessThan(0.05);
+            assertThat(run.highestPace()).isLessThanOrEqualTo(100.0);
+        }
+
+        @Test
+        void followsALimitThatDropsAndComesBack() {
+            long second = Duration.ofSeconds(1).toNanos();
+            PaceSimulation run = new PaceSimulation(HUNDRED_A_SECOND,
+                    at -> at < 60 * second || at >= 120 * second ? 50 : 20, 0, 2);
+            run.runUntil(Duration.ofSeconds(60));
+            PaceSimulation.Tally low = run.runUntil(Duration.ofSeconds(120));
+            PaceSimulation.Tally back = run.runUntil(Duration.ofSeconds(180));
+
+            assertThat(low.acceptedPerSecond()).isGreaterThan(0.8 * 20);
+            assertThat(low.tooFastShare()).isLessThan(0.10);
+            assertThat(back.acceptedPerSecond()).isGreaterThan(0.8 * 50);
+            assertThat(back.tooFastShare()).isLessThan(0.10);
+        }
+
+        @Test
+        void keepsNearlyAllOfTheLimitWhenTheServerAllowsIt() {
+            PaceSimulation run = new PaceSimulation(HUNDRED_A_SECOND, at -> 100, 0.05, 3);
+            PaceSimulation.Tally tally = run.runUntil(Duration.ofSeconds(60));
+
+            assertThat(tally.tooFast()).isZero();
+            assertThat(tally.sent() / tally.seconds()).isGreaterThan(0.97 * 100 / RateGate.SAFETY_MARGIN);
+        }
+    }
+
+    @Nested
+    class Memory {
+
+        @Test
+        void resumesFromARememberedPaceWithinTheLimits() {
+            pace.resume(40, OptionalDouble.of(50));
+            assertThat(pace.perSecond()).isEqualTo(40.0);
+            assertThat(pace.snapshot(Instant.EPOCH).tooFastPerSecond()).hasValue(50.0);
+
+            pace.resume(500, OptionalDouble.of(600));
+            assertThat(pace.perSecond()).isEqualTo(100.0);
+            assertThat(pace.snapshot(Instant.EPOCH).tooFastPerSecond()).isEmpty();
+
+            pace.resume(0.000_1, OptionalDouble.empty());
+            assertThat(pace.perSecond()).isEqualTo(100 * PaceController.FLOOR);
+        }
+
+        @Test
+        void theSnapshotTellsWhenAndHowFarThePaceWasSlowed() {
+            ticker.advance(Duration.ofSeconds(10));
+            pace.tooFast(sendAndAwaitAnswer(), Optional.empty());
+            cleanAnswers(3);
+            pace.tooFast(sendAndAwaitAnswer(), Optional.empty());
+            cleanAnswers(2);
+            Instant now = Instant.parse("2026-01-12T03:20:00Z");
+
+            PaceController.Snapshot snapshot = pace.snapshot(now);
+
+            assertThat(snapshot.slowdowns()).isEqualTo(2);
+            assertThat(snapshot.startPerSecond()).isEqualTo(100.0);
+            // the first signal came back 100 ms after it left, then 5 requests of 100 ms each followed
+            assertThat(snapshot.firstSlowedAt()).contains(now.minusMillis(600));
+            assertThat(snapshot.lastSlowedAt()).contains(now.minusMillis(200));
+            // 70, three answers climbing half a request a second each, cut again
+            assertThat(snapshot.lowestPerSecond()).isCloseTo(71.5 * PaceController.CUT, within(1e-9));
+            assertThat(snapshot.perSecond()).isCloseTo(71.5 * PaceController.CUT + 1, within(1e-9));
+            assertThat(snapshot.tooFastPerSecond()).isPresent();
+        }
+    }
+}
