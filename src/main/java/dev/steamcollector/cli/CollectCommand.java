@@ -2,24 +2,19 @@ package dev.steamcollector.cli;
 
 import dev.steamcollector.config.Durations;
 import dev.steamcollector.config.Settings;
-import dev.steamcollector.metrics.Metrics;
-import dev.steamcollector.metrics.MetricsPublisher;
 import dev.steamcollector.notify.PriceAlertRules;
-import dev.steamcollector.persistence.Database;
 import dev.steamcollector.pipeline.CollectOptions;
 import dev.steamcollector.pipeline.CollectOptions.Mode;
 import dev.steamcollector.pipeline.Collector;
 import dev.steamcollector.pipeline.CollectorSetup;
 import dev.steamcollector.pipeline.MaxFailures;
 import dev.steamcollector.pipeline.RunFrame;
-import dev.steamcollector.pipeline.StopSignal;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -56,7 +51,7 @@ final class CollectCommand implements Callable<Integer> {
         boolean retryFailed;
     }
 
-    @Option(names = "--limit", paramLabel = "N", description = "At most N games' details this run.")
+    @Option(names = "--limit", paramLabel = "N", description = "At most N games' details from each source this run.")
     private Integer limit;
 
     @Option(names = "--max-duration", paramLabel = "DURATION",
@@ -69,7 +64,7 @@ final class CollectCommand implements Callable<Integer> {
     @Option(names = "--batch-size", paramLabel = "N", description = "Games per database transaction (BATCH_SIZE).")
     private Integer batchSize;
 
-    @Option(names = "--workers", paramLabel = "N", description = "Most requests in flight at once (MAX_WORKERS).")
+    @Option(names = "--workers", paramLabel = "N", description = "Most requests in flight at once per source (MAX_WORKERS).")
     private Integer workers;
 
     @Option(names = "--max-failures", paramLabel = "N|P%", defaultValue = "10%",
@@ -80,24 +75,14 @@ final class CollectCommand implements Callable<Integer> {
     public Integer call() {
         Settings settings = root.loadSettings(flags());
         CollectOptions options = options(settings);
-        StopSignal stop = new StopSignal();
-        Signals.install(stop);
-        Metrics metrics = new Metrics();
-        // the first resource, closed last: its final publish sees the whole run, notifications included
-        MetricsPublisher publisher = MetricsPublisher.start(settings.metrics(), metrics, "collect");
-        try (publisher; Database database = Database.open(settings.database());
-                ApiClients clients = new ApiClients(settings, metrics)) {
-            database.migrations().applyIfBehind();
-            CollectorSetup setup = new CollectorSetup(database, clients.gateway(), clients.steam(), clients.steamSpy(),
-                    Clock.systemUTC(), settings.resilience().maxListShrinkPercent(),
-                    settings.pipeline().retryAttempts(), PriceAlertRules.from(settings.notifications()),
-                    Terminal.isInteractive(), metrics);
-            AtomicReference<String> sent = new AtomicReference<>();
-            RunFrame.RunReport report = new Collector(setup, stop)
-                    .run(options, RunConclusion.dispatchInto(sent, database, clients));
-            RunConclusion.conclude(report, database, sent, metrics, spec.commandLine().getOut());
+        try (RunSession session = RunSession.open(settings, "collect")) {
+            CollectorSetup setup = new CollectorSetup(session.database(), session.clients().gateway(),
+                    session.clients().steam(), session.clients().steamSpy(), Clock.systemUTC(),
+                    settings.resilience().maxListShrinkPercent(), settings.pipeline().retryAttempts(),
+                    PriceAlertRules.from(settings.notifications()), Terminal.isInteractive(), session.metrics());
+            RunFrame.RunReport report = new Collector(setup, session.stop()).run(options, session.frame());
+            return session.conclude(report, spec.commandLine().getOut());
         }
-        return ExitCodes.DONE;
     }
 
     private Map<String, String> flags() {

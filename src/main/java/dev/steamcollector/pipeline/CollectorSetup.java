@@ -24,4 +24,12 @@ public record CollectorSetup(
         PriceAlertRules alertRules,
         boolean terminal,
         Metrics metrics) {
+
+    PriceRecorder prices() {
+        return new PriceRecorder(database.prices(), alertRules);
+    }
+
+    FetchAttempt attempt() {
+        return new FetchAttempt(clock, new FailureBackoff(retryAttempts));
+    }
 }

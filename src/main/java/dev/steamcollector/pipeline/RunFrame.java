@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiConsumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,7 +33,7 @@ public final class RunFrame {
     private final HttpGateway http;
     private final Clock clock;
     private final StopSignal stop;
-    private Runnable whileLocked = () -> { };
+    private Supplier<Optional<String>> whileLocked = Optional::empty;
     private final TaskMetrics metrics;
 
     public RunFrame(Database db, HttpGateway http, Clock clock, StopSignal stop, TaskMetrics metrics) {
@@ -43,8 +44,11 @@ public final class RunFrame {
         this.metrics = metrics;
     }
 
-    /** Adds a last step, after the run is recorded but before the lock is released; its failures are logged. */
-    public RunFrame whileLocked(Runnable lastStep) {
+    /**
+     * Adds a last step, after the run is recorded but before the lock is released; the line it
+     * returns, if any, goes into the report. Its failures are logged.
+     */
+    public RunFrame whileLocked(Supplier<Optional<String>> lastStep) {
         this.whileLocked = lastStep;
         return this;
     }
@@ -80,12 +84,16 @@ public final class RunFrame {
                 awaitQuietly(timer);
             }
             RunReport report = finish(id, mode, started, tally, maxFailures, failure);
-            try {
-                whileLocked.run();
-            } catch (RuntimeException e) {
-                log.warn("After the run: {}", e.getMessage());
-            }
-            return report;
+            return report.withNote(lastStep());
+        }
+    }
+
+    private Optional<String> lastStep() {
+        try {
+            return whileLocked.get();
+        } catch (RuntimeException e) {
+            log.warn("After the run: {}", e.getMessage());
+            return Optional.empty();
         }
     }
 
@@ -110,11 +118,13 @@ public final class RunFrame {
             RuntimeException failure) {
         RunCounters counters = tally.snapshot(http.stats().values());
         RuntimeException outcome = failure;
-        long allowed = maxFailures.allowed(tally.processed());
+        Optional<SourceTally> overBudget = tally.overBudget(maxFailures);
         if (stop.interrupted()) {
             outcome = new RunFailure.Interrupted(stop.reason());
-        } else if (failure == null && tally.failures() > allowed) {
-            outcome = new RunFailure.TooManyFailures(tally.failures(), allowed, mode.equals("prices")
+        } else if (failure == null && overBudget.isPresent()) {
+            SourceTally source = overBudget.get();
+            outcome = new RunFailure.TooManyFailures(source.name().equals(RunTally.DETAILS) ? "" : source.name() + ": ",
+                    source.failures(), maxFailures.allowed(source.processed()), mode.equals("prices")
                     ? "the next 'prices' run tries them again" : "'collect --retry-failed' tries them again");
         }
         // too many failures still means done (exit 3): the run did its work
@@ -127,12 +137,19 @@ public final class RunFrame {
         Instant finished = clock.instant();
         db.runs().finish(id, status, counters, message, finished);
         RunSummary summary = new RunSummary(id, mode, status,
-                Duration.between(started, finished).truncatedTo(ChronoUnit.MILLIS), counters, tally.pages(),
-                http.stats(), message, tally.notes());
-        return new RunReport(summary, Optional.ofNullable(outcome));
+                Duration.between(started, finished).truncatedTo(ChronoUnit.MILLIS), counters, tally.otherSources(),
+                tally.pages(), http.stats(), message, tally.notes());
+        return new RunReport(summary, Optional.ofNullable(outcome), Optional.empty());
     }
 
-    /** A run's summary and, when it did not simply succeed, why. */
-    public record RunReport(RunSummary summary, Optional<RuntimeException> failure) {
+    /**
+     * A run's summary; when it did not simply succeed, why; and a line about what was done after
+     * it under the lock (notifications sent), to print after the summary.
+     */
+    public record RunReport(RunSummary summary, Optional<RuntimeException> failure, Optional<String> note) {
+
+        RunReport withNote(Optional<String> line) {
+            return new RunReport(summary, failure, line);
+        }
     }
 }
