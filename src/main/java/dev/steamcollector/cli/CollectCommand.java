@@ -27,7 +27,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "collect", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"App list, then SteamSpy metadata: the SteamSpy pages (figures for every game, once a day)",
             "and per-game details (genre, languages, tags) for the games that are due: new ones first,",
-            "then failures whose retry time has come, then the stalest."})
+            "then failures whose retry time has come, then the stalest. With STORE_DETAILS (the default),",
+            "also each game's Store description and review summary, side by side, each on its own gate."})
 final class CollectCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -79,7 +80,8 @@ final class CollectCommand implements Callable<Integer> {
             CollectorSetup setup = new CollectorSetup(session.database(), session.clients().gateway(),
                     session.clients().steam(), session.clients().steamSpy(), Clock.systemUTC(),
                     settings.resilience().maxListShrinkPercent(), settings.pipeline().retryAttempts(),
-                    PriceAlertRules.from(settings.notifications()), Terminal.isInteractive(), session.metrics());
+                    PriceAlertRules.from(settings.notifications()), Terminal.isInteractive(), session.metrics(),
+                    settings.pipeline().storeDetails() ? Optional.of(session.clients().store()) : Optional.empty());
             RunFrame.RunReport report = new Collector(setup, session.stop()).run(options, session.frame());
             return session.conclude(report, spec.commandLine().getOut());
         }

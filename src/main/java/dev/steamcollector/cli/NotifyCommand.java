@@ -59,7 +59,7 @@ final class NotifyCommand implements Callable<Integer> {
                 }
                 out.printf("%d price changes announced in %d messages, %d summarized%n", sent.announced(),
                         sent.messages(), sent.summarized());
-                Backlog.measure(database, Clock.systemUTC(), metrics);
+                Backlog.measure(database, Clock.systemUTC(), metrics, settings.pipeline().storeDetails());
             }
         }
         return ExitCodes.DONE;

@@ -20,15 +20,17 @@ import java.time.Clock;
 final class RunSession implements AutoCloseable {
 
     private final String task;
+    private final Settings settings;
     private final StopSignal stop;
     private final Metrics metrics;
     private final MetricsPublisher publisher;
     private final Database database;
     private final ApiClients clients;
 
-    private RunSession(String task, StopSignal stop, Metrics metrics, MetricsPublisher publisher, Database database,
-            ApiClients clients) {
+    private RunSession(String task, Settings settings, StopSignal stop, Metrics metrics, MetricsPublisher publisher,
+            Database database, ApiClients clients) {
         this.task = task;
+        this.settings = settings;
         this.stop = stop;
         this.metrics = metrics;
         this.publisher = publisher;
@@ -49,7 +51,7 @@ final class RunSession implements AutoCloseable {
             database = Database.open(settings.database());
             clients = new ApiClients(settings, metrics);
             database.migrations().applyIfBehind();
-            return new RunSession(task, stop, metrics, publisher, database, clients);
+            return new RunSession(task, settings, stop, metrics, publisher, database, clients);
         } catch (RuntimeException e) {
             closeAll(publisher, database, clients);
             throw e;
@@ -88,7 +90,7 @@ final class RunSession implements AutoCloseable {
             out.println(line);
             out.flush();
         });
-        Backlog.measure(database, Clock.systemUTC(), metrics);
+        Backlog.measure(database, Clock.systemUTC(), metrics, settings.pipeline().storeDetails());
         report.failure().ifPresent(failure -> {
             throw failure;
         });

@@ -4,6 +4,7 @@ package dev.steamcollector.http;
 public enum Endpoint {
     STEAM_WEB_API("steam_web_api", "Steam Web API"),
     STORE("store", "Steam Store"),
+    STORE_REVIEWS("store_reviews", "Store reviews"),
     STEAMSPY("steamspy", "SteamSpy"),
     STEAMSPY_ALL("steamspy_all", "SteamSpy all pages");
 

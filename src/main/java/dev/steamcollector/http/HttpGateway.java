@@ -59,6 +59,7 @@ public final class HttpGateway implements AutoCloseable {
                 .build();
         add(Endpoint.STEAM_WEB_API, api.steamWebApiLimit(), policy, ticker);
         add(Endpoint.STORE, api.storeLimit(), policy, ticker);
+        add(Endpoint.STORE_REVIEWS, api.storeReviewsLimit(), policy, ticker);
         add(Endpoint.STEAMSPY, api.steamSpyLimit(), policy, ticker);
         add(Endpoint.STEAMSPY_ALL, api.steamSpyAllLimit(), policy, ticker);
     }

@@ -30,8 +30,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * The Prometheus metrics of one process, in a registry of its own. Label values:
  * {@code task} is {@code collect}, {@code prices} or {@code notify}; a game's {@code status} is
  * {@code success}, {@code not_found} or {@code failed}; {@code endpoint} is an {@link Endpoint#label()};
- * a request's {@code status} is as {@link RequestListener} says; {@code queue} is {@link #DETAILS_DUE}
- * or {@link #NOTIFICATIONS}. {@code steam_pipeline_status} is 1 while a task runs, then 0 when it
+ * a request's {@code status} is as {@link RequestListener} says; {@code queue} is {@link #DETAILS_DUE},
+ * {@link #NOTIFICATIONS}, {@link #STORE_DETAILS_DUE} or {@link #STORE_REVIEWS_DUE}. {@code steam_pipeline_status} is 1 while a task runs, then 0 when it
  * succeeded, -1 when it failed, -2 when it was interrupted.
  */
 public final class Metrics implements RequestListener {
@@ -52,6 +52,10 @@ public final class Metrics implements RequestListener {
     public static final String DETAILS_DUE = "details_due";
     /** Price-change announcements not yet sent to Discord. */
     public static final String NOTIFICATIONS = "notifications";
+    /** Active games whose Store description an incremental run would fetch now. */
+    public static final String STORE_DETAILS_DUE = "store_details_due";
+    /** Active games whose Store review summary an incremental run would fetch now. */
+    public static final String STORE_REVIEWS_DUE = "store_reviews_due";
 
     private static final Duration PUSH_TIMEOUT = Duration.ofSeconds(5);
     private static final Map<RunStatus, Integer> STATUS_VALUES = Map.of(
@@ -73,7 +77,8 @@ public final class Metrics implements RequestListener {
     private final Gauge pipelineStatus = Gauge.builder().name(PIPELINE_STATUS)
             .help("1 running, 0 succeeded, -1 failed, -2 interrupted").register(registry);
     private final Gauge queueSize = Gauge.builder().name(QUEUE_SIZE)
-            .help("Work waiting: details_due games, unsent notifications").labelNames("queue").register(registry);
+            .help("Work waiting: details_due games, unsent notifications, store_details_due and store_reviews_due games")
+            .labelNames("queue").register(registry);
     private final Map<String, Instant> taskStarts = new ConcurrentHashMap<>();
     /** Registered at the first success: a failed run must not report 0 over the last success. */
     private volatile Gauge lastSuccess;

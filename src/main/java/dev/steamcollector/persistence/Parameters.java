@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
+import java.time.LocalDate;
 
 /** Binds nullable values the same way on SQLite and PostgreSQL. */
 final class Parameters {
@@ -19,6 +20,26 @@ final class Parameters {
             statement.setNull(index, Types.TIMESTAMP);
         } else {
             statement.setTimestamp(index, Timestamp.from(value));
+        }
+    }
+
+    /** Dates go in as ISO text ({@code 2015-05-18}) on SQLite, what its date functions read, and as dates elsewhere. */
+    static void setDate(PreparedStatement statement, int index, LocalDate value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.DATE);
+        } else if (statement.getConnection().getMetaData().getURL().startsWith("jdbc:sqlite:")) {
+            statement.setString(index, value.toString());
+        } else {
+            statement.setObject(index, value);
+        }
+    }
+
+    /** JSON text; typed by the server ({@code jsonb} on PostgreSQL), plain text on SQLite. */
+    static void setJson(PreparedStatement statement, int index, String json) throws SQLException {
+        if (json == null) {
+            statement.setNull(index, Types.OTHER);
+        } else {
+            statement.setObject(index, json, Types.OTHER);
         }
     }
 
