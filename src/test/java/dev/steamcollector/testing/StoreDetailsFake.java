@@ -104,9 +104,9 @@ public final class StoreDetailsFake {
                 .willReturn(aResponse().withTransformers(Answers.NAME)));
     }
 
-    /** Writes the answer for the appid a request asks about. */
+    /** Writes the answer for the appid a request asks about; a delay of the stub is kept. */
     public static final class Answers implements ResponseDefinitionTransformerV2 {
-        static final String NAME = "store-fake-answers";
+        public static final String NAME = "store-details-fake-answers";
 
         @Override
         public ResponseDefinition transform(ServeEvent event) {
@@ -115,8 +115,8 @@ public final class StoreDetailsFake {
             String body = path.startsWith("/appreviews/")
                     ? reviewsBody(expected(Integer.parseInt(path.substring("/appreviews/".length()))))
                     : descriptionBody(expected(Integer.parseInt(request.queryParameter("appids").firstValue())));
-            return new ResponseDefinitionBuilder().withStatus(200).withHeader("Content-Type", "application/json")
-                    .withBody(body).build();
+            return ResponseDefinitionBuilder.like(event.getResponseDefinition()).withStatus(200)
+                    .withHeader("Content-Type", "application/json").withBody(body).build();
         }
 
         @Override
