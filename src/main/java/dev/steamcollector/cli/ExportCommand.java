@@ -28,7 +28,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.TypeConversionException;
 
-/** {@code export}: games joined with their metadata and Store details, streamed as CSV or JSON Lines to stdout or a file. */
+/** {@code export}: games with their metadata and Store details, streamed as CSV or JSON Lines to stdout or a file. */
 @Command(name = "export", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"Games joined with their metadata (every column of games and game_metadata)",
             "and Store details (those of store_details, prefixed store_), streamed row by row",

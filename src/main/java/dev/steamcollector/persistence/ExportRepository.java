@@ -41,7 +41,7 @@ public final class ExportRepository {
             new ExportColumn("fetch_attempts", Kind.NUMBER),
             new ExportColumn("last_error", Kind.TEXT));
 
-    /** The columns of {@code store_details} are exported with this prefix: {@code store_type}, {@code store_fetch_status}. */
+    /** The prefix of the exported {@code store_details} columns: {@code store_type}, {@code store_fetch_status}. */
     public static final String STORE_PREFIX = "store_";
 
     private static final List<ExportColumn> STORE_COLUMNS = Stream.of(
@@ -76,7 +76,8 @@ public final class ExportRepository {
 
     // a game without a metadata row (only possible when added by hand) is exported with empty metadata,
     // one the Store was never asked about with empty Store columns
-    private static final String SELECT = "SELECT " + COLUMNS.stream().map(ExportRepository::select).collect(joining(", "))
+    private static final String SELECT = "SELECT "
+            + COLUMNS.stream().map(ExportRepository::select).collect(joining(", "))
             + " FROM games g LEFT JOIN game_metadata m ON m.app_id = g.app_id"
             + " LEFT JOIN store_details s ON s.app_id = g.app_id";
 

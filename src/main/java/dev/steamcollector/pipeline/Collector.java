@@ -1,14 +1,11 @@
 package dev.steamcollector.pipeline;
 
-import dev.steamcollector.model.DueGame;
-import dev.steamcollector.model.DueSelection;
 import dev.steamcollector.model.Game;
 import dev.steamcollector.persistence.Database;
 import dev.steamcollector.steam.SteamWebApiClient;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 
 /**
  * The {@code collect} pipeline: app list, then the SteamSpy page pass beside the per-game sources.
@@ -27,7 +24,7 @@ public final class Collector {
         this.stop = stop;
     }
 
-    /** Runs the pipeline in {@code frame}; how it ended comes back in the report, never as an exception past the lock. */
+    /** Runs the pipeline in {@code frame}; how it ended comes back in the report, never as an exception. */
     public RunFrame.RunReport run(CollectOptions options, RunFrame frame) {
         return frame.run(options.label(), options.maxDuration(), options.maxFailures(),
                 (tally, started) -> steps(options, tally, started));
@@ -45,56 +42,11 @@ public final class Collector {
         PerGameEngine engine = new PerGameEngine(stop, PerGameEngine.IN_FLIGHT_GRACE,
                 new PerGameEngine.Limits(options.workers(), options.batchSize()),
                 PerGameEngine.ProgressFactory.of(setup.terminal(), setup.clock()));
+        SourceRounds rounds = new SourceRounds(engine, options, started, setup.clock());
         List<SideBySide.Lane> lanes = GameSources.of(setup).stream()
-                .map(source -> new Rounds<>(source, engine, options, started, tally.source(source.name())))
-                .<SideBySide.Lane>map(rounds -> rounds::run)
+                .map(source -> rounds.lane(source, tally.source(source.name())))
                 .toList();
         new SideBySide(stop, PerGameEngine.IN_FLIGHT_GRACE).run(pagePass(plan, options, tally), lanes);
-    }
-
-    /** One source's work in a run: the chosen games, or the games due now and, after the page pass, those it brought in. */
-    private final class Rounds<T> {
-        private final GameSource<T> source;
-        private final PerGameEngine engine;
-        private final CollectOptions options;
-        private final Instant started;
-        private final SourceTally tally;
-
-        Rounds(GameSource<T> source, PerGameEngine engine, CollectOptions options, Instant started, SourceTally tally) {
-            this.source = source;
-            this.engine = engine;
-            this.options = options;
-            this.started = started;
-            this.tally = tally;
-        }
-
-        void run(CompletableFuture<Boolean> pagesDone) {
-            if (!options.appIds().isEmpty()) {
-                engine.run(source, options.appIds().stream().map(id -> new DueGame(id, 0)).toList(), tally);
-                return;
-            }
-            roundIfNotStopped(selection(options, started));
-            if (pagesDone.join()) {
-                // games the pages brought in are due now
-                int remaining = (int) Math.max(0, options.limit() - tally.processed());
-                roundIfNotStopped(DueSelection.dueAt(setup.clock().instant(), remaining));
-            }
-        }
-
-        private void roundIfNotStopped(DueSelection selection) {
-            if (!stop.requested() && selection.limit() > 0) {
-                engine.run(source, source.due().apply(selection), tally);
-            }
-        }
-    }
-
-    private DueSelection selection(CollectOptions options, Instant started) {
-        Instant now = setup.clock().instant();
-        return switch (options.mode()) {
-            case RETRY_FAILED -> new DueSelection(DueSelection.Kind.FAILED, now, now, options.limit());
-            case FULL_REFRESH -> new DueSelection(DueSelection.Kind.ALL, now, started, options.limit());
-            default -> DueSelection.dueAt(now, options.limit());
-        };
     }
 
     private Optional<Runnable> pagePass(CollectPlan plan, CollectOptions options, RunTally tally) {

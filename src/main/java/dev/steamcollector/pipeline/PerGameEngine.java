@@ -74,6 +74,11 @@ public final class PerGameEngine {
         }
     }
 
+    /** Whether the run was asked to stop: a new pass would fetch nothing. */
+    public boolean stopRequested() {
+        return stop.requested();
+    }
+
     private static <T> Optional<FetchOutcome<T>> take(Dispatcher<T> dispatcher) {
         try {
             return dispatcher.next();

@@ -150,8 +150,9 @@ public final class StoreDetailsParser {
         }
         Integer score = count(summary, "review_score", 9);
         try {
-            return Optional.of(new ReviewSummary(appId, score == null ? 0 : score, text(summary, "review_score_desc"),
-                    total(summary, "total_positive"), total(summary, "total_negative"), total(summary, "total_reviews")));
+            return Optional.of(new ReviewSummary(appId, score == null ? 0 : score,
+                    text(summary, "review_score_desc"), total(summary, "total_positive"),
+                    total(summary, "total_negative"), total(summary, "total_reviews")));
         } catch (IllegalArgumentException e) {
             throw new IOException(e.getMessage(), e);
         }
