@@ -15,9 +15,11 @@ import java.util.Map;
 /**
  * Which active games' Store descriptions, or review summaries, are due, and how the fetches
  * stand. Due ({@link DueSelection.Kind#DUE}), in this order: games never asked about (the newest
- * appids first); failures whose retry time has come; then, stalest first, games coming soon asked
- * more than {@value #COMING_SOON_DAYS} days ago and the others more than {@value #FRESH_DAYS} days
- * ago. Games missing from {@code game_metadata} (not on SteamSpy) are due all the same.
+ * appids first); failures whose retry time has come; for the descriptions, games whose store data
+ * changed since ({@code games.last_modified}, from the keyed app list); then, stalest first, games
+ * coming soon asked more than {@value #COMING_SOON_DAYS} days ago and the others more than
+ * {@value #FRESH_DAYS} days ago. Games missing from {@code game_metadata} (not on SteamSpy) are due
+ * all the same.
  */
 public final class StoreBacklogRepository {
 
@@ -37,7 +39,7 @@ public final class StoreBacklogRepository {
         String never = never();
         String sql = "SELECT g.app_id, COALESCE(s." + part.column("fetch_attempts") + ", 0)" + dueFrom(selection.kind())
                 + " ORDER BY CASE WHEN " + never + " THEN 0 WHEN s." + part.column("fetch_status")
-                + " = 'failed' THEN 1 ELSE 2 END,"
+                + " = 'failed' THEN 1 WHEN " + changed() + " THEN 2 ELSE 3 END,"
                 + " CASE WHEN " + never + " THEN -g.app_id ELSE 0 END,"
                 + " COALESCE(s." + part.column("fetched_at") + ", s." + part.column("next_attempt_at") + "), g.app_id"
                 + " LIMIT ?";
@@ -92,6 +94,11 @@ public final class StoreBacklogRepository {
         return "(s.app_id IS NULL OR s." + part.column("fetch_status") + " = 'pending')";
     }
 
+    /** The game's store data changed after the part was last fetched; never true for a part that does not follow it. */
+    private String changed() {
+        return part.storeData() ? "g.last_modified > s." + part.column("fetched_at") : "1 = 0";
+    }
+
     /** The FROM and WHERE clauses of a selection: active games whose part {@code kind} picks. */
     private String dueFrom(DueSelection.Kind kind) {
         String status = "s." + part.column("fetch_status");
@@ -100,7 +107,8 @@ public final class StoreBacklogRepository {
         String where = switch (kind) {
             case DUE -> never() + " OR (" + status + " = 'failed' AND (" + nextAttempt + " IS NULL OR "
                     + nextAttempt + " <= ?)) OR (" + status + " IN ('success', 'not_found') AND (" + fetchedAt
-                    + " IS NULL OR " + fetchedAt + " < ? OR (s.coming_soon = TRUE AND " + fetchedAt + " < ?)))";
+                    + " IS NULL OR " + fetchedAt + " < ? OR (s.coming_soon = TRUE AND " + fetchedAt + " < ?) OR "
+                    + changed() + "))";
             case FAILED -> status + " = 'failed'";
             case ALL -> "s.app_id IS NULL OR " + fetchedAt + " IS NULL OR " + fetchedAt + " < ?";
         };

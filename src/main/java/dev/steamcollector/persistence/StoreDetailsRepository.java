@@ -20,10 +20,10 @@ import java.util.List;
  */
 public final class StoreDetailsRepository {
 
-    /** The description's bookkeeping columns. */
-    static final Part DESCRIPTION = new Part("", StoreColumns.DESCRIPTION);
-    /** The review summary's bookkeeping columns, prefixed {@code reviews_}. */
-    static final Part REVIEWS = new Part("reviews_", StoreColumns.REVIEWS);
+    /** The description: its columns change with the game's store data ({@code games.last_modified}). */
+    static final Part DESCRIPTION = new Part("", StoreColumns.DESCRIPTION, true);
+    /** The review summary, its bookkeeping columns prefixed {@code reviews_}. */
+    static final Part REVIEWS = new Part("reviews_", StoreColumns.REVIEWS, false);
 
     private final Database database;
 
@@ -31,8 +31,11 @@ public final class StoreDetailsRepository {
         this.database = database;
     }
 
-    /** One part of a row, with its data columns and bookkeeping columns (named with {@code prefix}). */
-    record Part(String prefix, List<String> columns) {
+    /**
+     * One part of a row, with its data columns and bookkeeping columns (named with {@code prefix});
+     * {@code storeData} when the part is due again once the game's store data changed.
+     */
+    record Part(String prefix, List<String> columns, boolean storeData) {
 
         String column(String name) {
             return prefix + name;

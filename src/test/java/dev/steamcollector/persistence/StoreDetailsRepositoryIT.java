@@ -148,6 +148,28 @@ class StoreDetailsRepositoryIT {
                 NOW.minusSeconds(1), 100))).isEqualTo(9);
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"sqlite", "postgresql"})
+    void aDescriptionIsDueOnceTheGamesStoreDataChangedAheadOfTheStaleOnes(String kind) {
+        Instant dayAgo = NOW.minus(Duration.ofDays(1));
+        open(kind).games().upsertGames(List.of(new Game(1, "changed since", NOW.minusSeconds(3600), 7L),
+                new Game(2, "changed before", NOW.minus(Duration.ofDays(3)), 7L), new Game(3, "stale", null, null),
+                new Game(4, "failed, due", null, null)), NOW);
+        describe(1, dayAgo, false);
+        describe(2, dayAgo, false);
+        describe(3, NOW.minus(Duration.ofDays(40)), false);
+        database.storeDetails().storeDescriptions(List.of(
+                new FetchOutcome.Failed<>(4, "HTTP 500", NOW.minusSeconds(3600), NOW.minusSeconds(60))));
+        database.storeDetails().storeReviews(List.of(
+                new FetchOutcome.Fetched<>(1, new ReviewSummary(1, 0, "No user reviews", 0, 0, 0), dayAgo)));
+
+        assertThat(database.storeDescriptionsDue().findDue(DueSelection.dueAt(NOW, 100))).extracting(DueGame::appId)
+                .containsExactly(4, 1, 3);
+        // a review summary does not follow the store data
+        assertThat(database.storeReviewsDue().findDue(DueSelection.dueAt(NOW, 100))).extracting(DueGame::appId)
+                .doesNotContain(1);
+    }
+
     private void describe(int appId, Instant at, boolean comingSoon) {
         database.storeDetails().storeDescriptions(List.of(new FetchOutcome.Fetched<>(appId, portal(appId, comingSoon), at)));
     }
