@@ -92,6 +92,8 @@ final class Dispatcher<T> implements AutoCloseable {
                 }
             }
         } catch (InterruptedException e) {
+            // closed: what is in flight is cancelled next, without waiting
+            Thread.currentThread().interrupt();
             return false;
         }
         // checked after the wait for a slot, which may be long

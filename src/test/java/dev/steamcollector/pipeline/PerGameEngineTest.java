@@ -156,6 +156,22 @@ class PerGameEngineTest {
     }
 
     @Test
+    void aBatchThatCannotBeStoredEndsTheRunAndCancelsWhatIsInFlight() {
+        // game 1 answers at once, the others only when cancelled: they hold both slots
+        HeldFetcher held = new HeldFetcher(Set.copyOf(IntStream.rangeClosed(2, 10).boxed().toList()));
+        GameSource<String> failing = new GameSource<>("Test", selection -> List.of(), held, batch -> {
+            throw new IllegalStateException("database down");
+        });
+
+        assertThatThrownBy(() -> engine(2, 1, LONG_GRACE).run(failing, games(10), tally))
+                .hasMessage("database down");
+
+        assertThat(held.asked).contains(1).isSubsetOf(1, 2, 3);
+        assertThat(held.cancelled).containsExactlyInAnyOrderElementsOf(
+                held.asked.stream().filter(id -> id != 1).toList());
+    }
+
+    @Test
     void aStopBeforeTheStartFetchesNothing() {
         stop.request(StopSignal.Reason.DEADLINE);
         AtomicInteger asked = new AtomicInteger();
