@@ -51,6 +51,15 @@ UPDATE endpoint_pace SET slowed_at = strftime('%Y-%m-%d %H:%M:%f', slowed_at / 1
 UPDATE endpoint_pace SET updated_at = strftime('%Y-%m-%d %H:%M:%f', updated_at / 1000.0, 'unixepoch')
     WHERE typeof(updated_at) = 'integer';
 
+UPDATE store_details SET fetched_at = strftime('%Y-%m-%d %H:%M:%f', fetched_at / 1000.0, 'unixepoch')
+    WHERE typeof(fetched_at) = 'integer';
+UPDATE store_details SET next_attempt_at = strftime('%Y-%m-%d %H:%M:%f', next_attempt_at / 1000.0, 'unixepoch')
+    WHERE typeof(next_attempt_at) = 'integer';
+UPDATE store_details SET reviews_fetched_at = strftime('%Y-%m-%d %H:%M:%f', reviews_fetched_at / 1000.0, 'unixepoch')
+    WHERE typeof(reviews_fetched_at) = 'integer';
+UPDATE store_details SET reviews_next_attempt_at = strftime('%Y-%m-%d %H:%M:%f', reviews_next_attempt_at / 1000.0, 'unixepoch')
+    WHERE typeof(reviews_next_attempt_at) = 'integer';
+
 UPDATE price_checks SET checked_at = strftime('%Y-%m-%d %H:%M:%f', checked_at / 1000.0, 'unixepoch')
     WHERE typeof(checked_at) = 'integer';
 

@@ -61,8 +61,10 @@ final class ApiClients implements AutoCloseable {
                 HttpUrl.get(settings.api().steamApiUrl()), key, gateway.client(Endpoint.STEAM_WEB_API), json));
     }
 
+    /** The Store client; its {@code appdetails} requests, for prices or descriptions, share the one Store gate. */
     StoreClient store() {
-        return new StoreClient(HttpUrl.get(settings.api().storeUrl()), gateway.client(Endpoint.STORE), json);
+        return new StoreClient(HttpUrl.get(settings.api().storeUrl()), gateway.client(Endpoint.STORE),
+                gateway.client(Endpoint.STORE_REVIEWS), json);
     }
 
     /** The Discord queue's sender, when notifications are enabled; a signal to {@code stop} cuts its waits short. */

@@ -2,25 +2,19 @@ package dev.steamcollector.cli;
 
 import dev.steamcollector.config.Durations;
 import dev.steamcollector.config.Settings;
-import dev.steamcollector.metrics.Metrics;
-import dev.steamcollector.metrics.MetricsPublisher;
 import dev.steamcollector.notify.PriceAlertRules;
-import dev.steamcollector.persistence.Database;
 import dev.steamcollector.pipeline.CollectOptions;
 import dev.steamcollector.pipeline.CollectOptions.Mode;
 import dev.steamcollector.pipeline.Collector;
 import dev.steamcollector.pipeline.CollectorSetup;
 import dev.steamcollector.pipeline.MaxFailures;
 import dev.steamcollector.pipeline.RunFrame;
-import dev.steamcollector.pipeline.StopSignal;
-import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -33,7 +27,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "collect", mixinStandardHelpOptions = true, sortOptions = false,
         description = {"App list, then SteamSpy metadata: the SteamSpy pages (figures for every game, once a day)",
             "and per-game details (genre, languages, tags) for the games that are due: new ones first,",
-            "then failures whose retry time has come, then the stalest."})
+            "then failures whose retry time has come, then the stalest. With STORE_DETAILS (the default),",
+            "also each game's Store description and review summary, side by side, each on its own gate."})
 final class CollectCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -57,7 +52,7 @@ final class CollectCommand implements Callable<Integer> {
         boolean retryFailed;
     }
 
-    @Option(names = "--limit", paramLabel = "N", description = "At most N games' details this run.")
+    @Option(names = "--limit", paramLabel = "N", description = "At most N games' details from each source this run.")
     private Integer limit;
 
     @Option(names = "--max-duration", paramLabel = "DURATION",
@@ -70,7 +65,7 @@ final class CollectCommand implements Callable<Integer> {
     @Option(names = "--batch-size", paramLabel = "N", description = "Games per database transaction (BATCH_SIZE).")
     private Integer batchSize;
 
-    @Option(names = "--workers", paramLabel = "N", description = "Most requests in flight at once (MAX_WORKERS).")
+    @Option(names = "--workers", paramLabel = "N", description = "Most requests in flight at once per source (MAX_WORKERS).")
     private Integer workers;
 
     @Option(names = "--max-failures", paramLabel = "N|P%", defaultValue = "10%",
@@ -81,27 +76,15 @@ final class CollectCommand implements Callable<Integer> {
     public Integer call() {
         Settings settings = root.loadSettings(flags());
         CollectOptions options = options(settings);
-        StopSignal stop = new StopSignal();
-        Signals.install(stop);
-        PrintWriter out = spec.commandLine().getOut();
-        // the publisher closes after the run, notifications included, and before the database: its last
-        // publication saves the counters' totals there
-        try (Database database = Database.open(settings.database(), settings.recovery().databaseReconnect());
-                MetricsPublisher publisher = CommandMetrics.start(settings, database, "collect");
-                ApiClients clients = new ApiClients(settings, publisher.metrics())) {
-            database.migrations().applyIfBehind();
-            Metrics metrics = publisher.metrics();
-            CollectorSetup setup = new CollectorSetup(database, clients.gateway(), clients.steam(), clients.steamSpy(),
-                    Clock.systemUTC(), settings.resilience().maxListShrinkPercent(),
-                    settings.pipeline().retryAttempts(), PriceAlertRules.from(settings.notifications()),
-                    Terminal.isInteractive(), metrics);
-            AtomicReference<String> sent = new AtomicReference<>();
-            RunFrame frame = RunConclusion.frame(new RunFrame(database, clients.gateway(), Clock.systemUTC(), stop,
-                    metrics.task("collect")), settings, RunConclusion.dispatchInto(sent, database, clients, stop), out);
-            RunFrame.RunReport report = new Collector(setup, stop).run(options, frame);
-            RunConclusion.conclude(report, database, sent, metrics, out);
+        try (RunSession session = RunSession.open(settings, "collect")) {
+            CollectorSetup setup = new CollectorSetup(session.database(), session.clients().gateway(),
+                    session.clients().steam(), session.clients().steamSpy(), Clock.systemUTC(),
+                    settings.resilience().maxListShrinkPercent(), settings.pipeline().retryAttempts(),
+                    PriceAlertRules.from(settings.notifications()), Terminal.isInteractive(), session.metrics(),
+                    settings.pipeline().storeDetails() ? Optional.of(session.clients().store()) : Optional.empty());
+            RunFrame.RunReport report = new Collector(setup, session.stop()).run(options, session.frame(spec.commandLine().getOut()));
+            return session.conclude(report, spec.commandLine().getOut());
         }
-        return ExitCodes.DONE;
     }
 
     private Map<String, String> flags() {

@@ -1,22 +1,16 @@
 package dev.steamcollector.cli;
 
 import dev.steamcollector.config.Settings;
-import dev.steamcollector.metrics.Metrics;
-import dev.steamcollector.metrics.MetricsPublisher;
 import dev.steamcollector.notify.PriceAlertRules;
-import dev.steamcollector.persistence.Database;
 import dev.steamcollector.pipeline.MaxFailures;
 import dev.steamcollector.pipeline.PriceOptions;
 import dev.steamcollector.pipeline.PriceSetup;
 import dev.steamcollector.pipeline.PriceTracker;
 import dev.steamcollector.pipeline.RunFrame;
-import dev.steamcollector.pipeline.StopSignal;
-import java.io.PrintWriter;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.concurrent.atomic.AtomicReference;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -56,26 +50,15 @@ final class PricesCommand implements Callable<Integer> {
         }
         Settings settings = root.loadSettings(
                 sweepPeriod == null ? Map.of() : Map.of("PRICE_SWEEP_PERIOD", sweepPeriod));
-        StopSignal stop = new StopSignal();
-        Signals.install(stop);
-        PrintWriter out = spec.commandLine().getOut();
-        try (Database database = Database.open(settings.database(), settings.recovery().databaseReconnect());
-                MetricsPublisher publisher = CommandMetrics.start(settings, database, "prices");
-                ApiClients clients = new ApiClients(settings, publisher.metrics())) {
-            database.migrations().applyIfBehind();
-            Metrics metrics = publisher.metrics();
-            PriceSetup setup = new PriceSetup(database, clients.steam(), clients.store(),
+        try (RunSession session = RunSession.open(settings, "prices")) {
+            PriceSetup setup = new PriceSetup(session.database(), session.clients().steam(), session.clients().store(),
                     PriceAlertRules.from(settings.notifications()), Clock.systemUTC(),
                     settings.resilience().maxListShrinkPercent());
             PriceOptions options = new PriceOptions(settings.storeCountryCodes(), perRequest, all,
                     settings.priceSweepPeriod());
-            AtomicReference<String> sent = new AtomicReference<>();
-            RunFrame frame = RunConclusion.frame(new RunFrame(database, clients.gateway(), Clock.systemUTC(), stop,
-                    metrics.task("prices")), settings, RunConclusion.dispatchInto(sent, database, clients, stop), out);
-            RunFrame.RunReport report = frame.run("prices", Optional.empty(), MaxFailures.DEFAULT,
-                    (tally, started) -> new PriceTracker(setup, stop).run(options, tally));
-            RunConclusion.conclude(report, database, sent, metrics, out);
+            RunFrame.RunReport report = session.frame(spec.commandLine().getOut()).run("prices", Optional.empty(), MaxFailures.DEFAULT,
+                    (tally, started) -> new PriceTracker(setup, session.stop()).run(options, tally));
+            return session.conclude(report, spec.commandLine().getOut());
         }
-        return ExitCodes.DONE;
     }
 }

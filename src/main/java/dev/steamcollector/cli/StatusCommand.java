@@ -3,11 +3,13 @@ package dev.steamcollector.cli;
 import dev.steamcollector.config.Settings;
 import dev.steamcollector.model.DueSelection;
 import dev.steamcollector.model.StatusReport;
+import dev.steamcollector.model.StoreBacklog;
 import dev.steamcollector.persistence.Database;
 import dev.steamcollector.persistence.GameRepository.ActiveCounts;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -18,7 +20,8 @@ import picocli.CommandLine.Spec;
 /** {@code status}: what the database holds, the work due and how the last runs went. */
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = {"Show games per fetch status, active and inactive games, the games whose",
-            "details are due with an ETA at STEAMSPY_API_LIMIT, each endpoint's pace next to its",
+            "details are due with an ETA at STEAMSPY_API_LIMIT, the Store details due (with",
+            "STORE_DETAILS) with ETAs at their limits, each endpoint's pace next to its",
             "configured limit, and the last runs."})
 final class StatusCommand implements Callable<Integer> {
 
@@ -39,9 +42,14 @@ final class StatusCommand implements Callable<Integer> {
         Settings settings = root.loadSettings(Map.of());
         try (Database database = Database.open(settings.database())) {
             database.migrations().requireCurrent();
-            StatusView view = new StatusView(settings.database().describe(), report(database),
+            Instant now = Clock.systemUTC().instant();
+            Optional<StatusView.StoreStatus> store = settings.pipeline().storeDetails()
+                    ? Optional.of(new StatusView.StoreStatus(storeBacklog(database, now), settings.api().storeLimit(),
+                            settings.api().storeReviewsLimit()))
+                    : Optional.empty();
+            StatusView view = new StatusView(settings.database().describe(), report(database, now),
                     settings.api().steamSpyLimit(),
-                    StatusView.Pace.inForce(database.paces().findAll(), settings.api(), Clock.systemUTC().instant()));
+                    StatusView.Pace.inForce(database.paces().findAll(), settings.api(), now), store);
             if (json) {
                 view.printJson(spec.commandLine().getOut());
             } else {
@@ -51,13 +59,20 @@ final class StatusCommand implements Callable<Integer> {
         return ExitCodes.DONE;
     }
 
-    private StatusReport report(Database database) {
+    private StatusReport report(Database database, Instant now) {
         ActiveCounts games = database.games().countByActive();
         // the games an incremental collect would fetch details for, were it started now
-        Instant now = Clock.systemUTC().instant();
         long due = database.metadata().countDue(DueSelection.dueAt(now, Integer.MAX_VALUE));
         return new StatusReport(database.metadata().countByStatus(), games.active(), games.inactive(), due,
                 database.runs().findLatest(Math.max(0, runs)), database.games().findNewestLastModified().orElse(null),
                 database.metadata().countChangedSinceDetails(), database.notifications().counts());
+    }
+
+    /** The Store descriptions and review summaries an incremental collect would fetch, were it started now. */
+    private static StoreBacklog storeBacklog(Database database, Instant now) {
+        DueSelection due = DueSelection.dueAt(now, Integer.MAX_VALUE);
+        return new StoreBacklog(database.storeDescriptionsDue().countByStatus(),
+                database.storeDescriptionsDue().countDue(due), database.storeReviewsDue().countByStatus(),
+                database.storeReviewsDue().countDue(due));
     }
 }

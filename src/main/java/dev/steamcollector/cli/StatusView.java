@@ -12,6 +12,7 @@ import dev.steamcollector.model.RememberedPace;
 import dev.steamcollector.model.RunCounters;
 import dev.steamcollector.model.RunRecord;
 import dev.steamcollector.model.StatusReport;
+import dev.steamcollector.model.StoreBacklog;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,14 +21,29 @@ import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * Renders a {@link StatusReport} for people (text) or programs (JSON); the ETA of the due work is
  * at {@code detailsLimit}, the SteamSpy per-game limit that paces it. {@code paces} are the paces a
- * run started now would use, next to the configured limits.
+ * run started now would use, next to the configured limits. {@code store} is present while the
+ * Store details are kept ({@code STORE_DETAILS}).
  */
-record StatusView(String database, StatusReport report, RateLimit detailsLimit, List<Pace> paces) {
+record StatusView(String database, StatusReport report, RateLimit detailsLimit, List<Pace> paces,
+        Optional<StoreStatus> store) {
+
+    StatusView(String database, StatusReport report, RateLimit detailsLimit, List<Pace> paces) {
+        this(database, report, detailsLimit, paces, Optional.empty());
+    }
+
+    StatusView(String database, StatusReport report, RateLimit detailsLimit) {
+        this(database, report, detailsLimit, List.of(), Optional.empty());
+    }
+
+    /** The Store details' backlog, and the limits that pace its two parts. */
+    record StoreStatus(StoreBacklog backlog, RateLimit storeLimit, RateLimit reviewsLimit) {
+    }
 
     /** An endpoint's pace in force (requests per second) under its configured limit, and when it was last slowed. */
     record Pace(Endpoint endpoint, RateLimit limit, double perSecond, Optional<Instant> slowedAt) {
@@ -54,18 +70,21 @@ record StatusView(String database, StatusReport report, RateLimit detailsLimit, 
     void printText(PrintWriter out) {
         out.printf("Database:  %s%n", database);
         out.printf("Games:     %s active, %s inactive%n", count(report.activeGames()), count(report.inactiveGames()));
-        StringBuilder statuses = new StringBuilder();
-        for (FetchStatus status : FetchStatus.values()) {
-            statuses.append(statuses.isEmpty() ? "" : ", ")
-                    .append(status.dbValue()).append(' ').append(count(report.byFetchStatus().get(status)));
-        }
-        out.printf("Metadata:  %s%n", statuses);
+        out.printf("Metadata:  %s%n", describe(report.byFetchStatus()));
         out.printf("Due:       %s%n", describeDue());
         if (report.lastModified() != null) {
             out.printf("Changes:   newest store change %s; %s changed since their details%n",
                     TIME.format(report.lastModified()), count(report.changedSinceDetails())
                             + (report.changedSinceDetails() == 1 ? " game" : " games"));
         }
+        store.ifPresent(status -> {
+            out.printf("Store:     %s%n", describe(status.backlog().descriptions()));
+            out.printf("Reviews:   %s%n", describe(status.backlog().reviews()));
+            out.printf("Store due: %s descriptions%s, %s review summaries%s%n",
+                    count(status.backlog().descriptionsDue()),
+                    eta(status.backlog().descriptionsDue(), status.storeLimit()),
+                    count(status.backlog().reviewsDue()), eta(status.backlog().reviewsDue(), status.reviewsLimit()));
+        });
         NotificationCounts queue = report.notifications();
         if (queue.queued() > 0 || queue.setAside() > 0) {
             out.printf("Discord:   %s queued, %s set aside%s%n", count(queue.queued()), count(queue.setAside()),
@@ -89,10 +108,7 @@ record StatusView(String database, StatusReport report, RateLimit detailsLimit, 
         ObjectNode games = root.putObject("games");
         games.put("active", report.activeGames());
         games.put("inactive", report.inactiveGames());
-        ObjectNode statuses = root.putObject("fetchStatus");
-        for (FetchStatus status : FetchStatus.values()) {
-            statuses.put(status.dbValue(), report.byFetchStatus().get(status));
-        }
+        putStatuses(root.putObject("fetchStatus"), report.byFetchStatus());
         root.put("due", report.dueGames());
         root.put("etaSeconds", etaSeconds());
         // the keyed app list's last_modified: when the newest change to an active game's store data was
@@ -111,6 +127,17 @@ record StatusView(String database, StatusReport report, RateLimit detailsLimit, 
             node.put("limitPerSecond", pace.limit().perSecond());
             node.put("slowedAt", pace.slowedAt().map(Instant::toString).orElse(null));
         }
+        ObjectNode storeNode = root.putObject("store");
+        storeNode.put("enabled", store.isPresent());
+        store.ifPresent(status -> {
+            StoreBacklog backlog = status.backlog();
+            putStatuses(storeNode.putObject("descriptions"), backlog.descriptions());
+            putStatuses(storeNode.putObject("reviews"), backlog.reviews());
+            storeNode.put("descriptionsDue", backlog.descriptionsDue());
+            storeNode.put("descriptionsEtaSeconds", etaSeconds(backlog.descriptionsDue(), status.storeLimit()));
+            storeNode.put("reviewsDue", backlog.reviewsDue());
+            storeNode.put("reviewsEtaSeconds", etaSeconds(backlog.reviewsDue(), status.reviewsLimit()));
+        });
         ArrayNode runs = root.putArray("runs");
         for (RunRecord run : report.lastRuns()) {
             ObjectNode node = runs.addObject();
@@ -143,9 +170,31 @@ record StatusView(String database, StatusReport report, RateLimit detailsLimit, 
 
     /** How long the due details take when the limit is used in full, in whole seconds rounded up. */
     private long etaSeconds() {
+        return etaSeconds(report.dueGames(), detailsLimit);
+    }
+
+    private static long etaSeconds(long due, RateLimit limit) {
         // in whole milliseconds, not perSecond(): 3 games at 2/minute is 90 s, not 90.00000000000001
-        return Math.ceilDiv(Math.multiplyExact(report.dueGames(), detailsLimit.period().toMillis()),
-                Math.multiplyExact(detailsLimit.permits(), 1000L));
+        return Math.ceilDiv(Math.multiplyExact(due, limit.period().toMillis()), Math.multiplyExact(limit.permits(), 1000L));
+    }
+
+    private static String eta(long due, RateLimit limit) {
+        return due == 0 ? "" : " (about " + formatEta(etaSeconds(due, limit)) + " at " + limit + ")";
+    }
+
+    private static String describe(Map<FetchStatus, Long> counts) {
+        StringBuilder statuses = new StringBuilder();
+        for (FetchStatus status : FetchStatus.values()) {
+            statuses.append(statuses.isEmpty() ? "" : ", ")
+                    .append(status.dbValue()).append(' ').append(count(counts.get(status)));
+        }
+        return statuses.toString();
+    }
+
+    private static void putStatuses(ObjectNode node, Map<FetchStatus, Long> counts) {
+        for (FetchStatus status : FetchStatus.values()) {
+            node.put(status.dbValue(), counts.get(status));
+        }
     }
 
     private static String describe(RunRecord run) {

@@ -14,5 +14,6 @@ public record ApiSettings(
         RateLimit storeLimit,
         RateLimit steamSpyLimit,
         RateLimit steamSpyAllLimit,
+        RateLimit storeReviewsLimit,
         Duration requestTimeout) {
 }

@@ -48,6 +48,7 @@ public final class SettingsLoader {
                 rateLimit("STEAM_STORE_API_LIMIT", "200/5minutes"),
                 rateLimit("STEAMSPY_API_LIMIT", "60/minute"),
                 rateLimit("STEAMSPY_ALL_LIMIT", "1/minute"),
+                rateLimit("STEAM_REVIEWS_API_LIMIT", "60/minute"),
                 Durations.parse("HTTP_TIMEOUT", text("HTTP_TIMEOUT", "30s")));
     }
 
@@ -55,7 +56,8 @@ public final class SettingsLoader {
         return new PipelineSettings(
                 integer("MAX_WORKERS", 3, 1, 256),
                 integer("BATCH_SIZE", 100, 1, 100_000),
-                integer("RETRY_ATTEMPTS", 3, 0, 20));
+                integer("RETRY_ATTEMPTS", 3, 0, 20),
+                bool("STORE_DETAILS", true));
     }
 
     private ResilienceSettings resilience() {

@@ -9,6 +9,7 @@ import java.util.Optional;
 public enum Endpoint {
     STEAM_WEB_API("steam_web_api", "Steam Web API"),
     STORE("store", "Steam Store"),
+    STORE_REVIEWS("store_reviews", "Store reviews"),
     STEAMSPY("steamspy", "SteamSpy"),
     STEAMSPY_ALL("steamspy_all", "SteamSpy all pages");
 
@@ -34,6 +35,7 @@ public enum Endpoint {
         return switch (this) {
             case STEAM_WEB_API -> api.steamWebApiLimit();
             case STORE -> api.storeLimit();
+            case STORE_REVIEWS -> api.storeReviewsLimit();
             case STEAMSPY -> api.steamSpyLimit();
             case STEAMSPY_ALL -> api.steamSpyAllLimit();
         };

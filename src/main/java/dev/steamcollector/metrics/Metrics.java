@@ -33,7 +33,8 @@ import org.slf4j.LoggerFactory;
  * command; a game's {@code status} is {@code success}, {@code not_found} or {@code failed};
  * {@code endpoint} is an {@link Endpoint#label()} (and {@code steam_endpoint_pace} carries each
  * endpoint's pace in requests per second); a request's {@code status} is as
- * {@link RequestListener} says; {@code queue} is {@link #DETAILS_DUE} or {@link #NOTIFICATIONS}.
+ * {@link RequestListener} says; {@code queue} is {@link #DETAILS_DUE}, {@link #NOTIFICATIONS},
+ * {@link #STORE_DETAILS_DUE} or {@link #STORE_REVIEWS_DUE}.
  * {@code steam_pipeline_status} is 1 while a task runs, then its {@link TaskOutcome} value.
  */
 public final class Metrics implements RequestListener {
@@ -55,6 +56,10 @@ public final class Metrics implements RequestListener {
     public static final String DETAILS_DUE = "details_due";
     /** Price-change announcements not yet sent to Discord. */
     public static final String NOTIFICATIONS = "notifications";
+    /** Active games whose Store description an incremental run would fetch now. */
+    public static final String STORE_DETAILS_DUE = "store_details_due";
+    /** Active games whose Store review summary an incremental run would fetch now. */
+    public static final String STORE_REVIEWS_DUE = "store_reviews_due";
 
     /**
      * The request statuses every endpoint a command uses shows from its first request on, at 0 until
@@ -85,7 +90,7 @@ public final class Metrics implements RequestListener {
             .help("1 running; then 0 succeeded, -1 failed, -2 interrupted, -3 done but too many games failed (exit 3)")
             .labelNames("command").register(registry);
     private final Gauge queueSize = Gauge.builder().name(QUEUE_SIZE)
-            .help("Work waiting: details_due games, unsent notifications").labelNames("command", "queue")
+            .help("Work waiting: details_due games, unsent notifications, store_details_due and store_reviews_due games").labelNames("command", "queue")
             .register(registry);
     private final Gauge endpointPace = Gauge.builder().name(ENDPOINT_PACE)
             .help("Requests per second in force at the endpoint's gate; below the configured limit after throttling")

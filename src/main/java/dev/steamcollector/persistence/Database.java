@@ -111,6 +111,20 @@ public final class Database implements AutoCloseable {
         return new DetailsBatchRepository(this);
     }
 
+    public StoreDetailsRepository storeDetails() {
+        return new StoreDetailsRepository(this);
+    }
+
+    /** Which games' Store descriptions are due. */
+    public StoreBacklogRepository storeDescriptionsDue() {
+        return new StoreBacklogRepository(this, StoreDetailsRepository.DESCRIPTION);
+    }
+
+    /** Which games' Store review summaries are due. */
+    public StoreBacklogRepository storeReviewsDue() {
+        return new StoreBacklogRepository(this, StoreDetailsRepository.REVIEWS);
+    }
+
     public PriceRepository prices() {
         return new PriceRepository(this);
     }

@@ -14,7 +14,7 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * Games joined with their metadata, read through a cursor and handed on row by row: an export of
+ * Games joined with their metadata and Store details, read through a cursor and handed on row by row: an export of
  * any size holds one row in memory at a time.
  */
 public final class ExportRepository {
@@ -40,15 +40,45 @@ public final class ExportRepository {
             new ExportColumn("fetch_attempts", Kind.NUMBER),
             new ExportColumn("last_error", Kind.TEXT));
 
-    /** Every exported column, in order: those of {@code games}, then the data and bookkeeping of {@code game_metadata}. */
+    /** The prefix of the exported {@code store_details} columns: {@code store_type}, {@code store_fetch_status}. */
+    public static final String STORE_PREFIX = "store_";
+
+    private static final List<ExportColumn> STORE_COLUMNS = Stream.of(
+            new ExportColumn("name", Kind.TEXT), new ExportColumn("type", Kind.TEXT),
+            new ExportColumn("release_date", Kind.TEXT), new ExportColumn("release_date_text", Kind.TEXT),
+            new ExportColumn("coming_soon", Kind.BOOLEAN), new ExportColumn("is_free", Kind.BOOLEAN),
+            new ExportColumn("required_age", Kind.NUMBER), new ExportColumn("windows", Kind.BOOLEAN),
+            new ExportColumn("mac", Kind.BOOLEAN), new ExportColumn("linux", Kind.BOOLEAN),
+            new ExportColumn("metacritic_score", Kind.NUMBER), new ExportColumn("recommendations", Kind.NUMBER),
+            new ExportColumn("achievements", Kind.NUMBER), new ExportColumn("dlc_count", Kind.NUMBER),
+            new ExportColumn("developers_json", Kind.JSON), new ExportColumn("publishers_json", Kind.JSON),
+            new ExportColumn("genres_json", Kind.JSON), new ExportColumn("categories_json", Kind.JSON),
+            new ExportColumn("supported_languages", Kind.TEXT), new ExportColumn("full_audio_languages", Kind.TEXT),
+            new ExportColumn("controller_support", Kind.TEXT), new ExportColumn("short_description", Kind.TEXT),
+            new ExportColumn("header_image", Kind.TEXT), new ExportColumn("website", Kind.TEXT),
+            new ExportColumn("review_score", Kind.NUMBER), new ExportColumn("review_score_desc", Kind.TEXT),
+            new ExportColumn("total_positive", Kind.NUMBER), new ExportColumn("total_negative", Kind.NUMBER),
+            new ExportColumn("total_reviews", Kind.NUMBER), new ExportColumn("fetched_at", Kind.TIMESTAMP),
+            new ExportColumn("fetch_status", Kind.TEXT), new ExportColumn("last_error", Kind.TEXT),
+            new ExportColumn("reviews_fetched_at", Kind.TIMESTAMP), new ExportColumn("reviews_fetch_status", Kind.TEXT),
+            new ExportColumn("reviews_last_error", Kind.TEXT))
+            .map(column -> new ExportColumn(STORE_PREFIX + column.name(), column.kind())).toList();
+
+    /**
+     * Every exported column, in order: those of {@code games}, the data and bookkeeping of
+     * {@code game_metadata}, then those of {@code store_details}, prefixed {@value #STORE_PREFIX}.
+     */
     public static final List<ExportColumn> COLUMNS = Stream.of(GAME_COLUMNS.stream(),
-            MetadataColumn.ALL.stream().map(ExportRepository::toExportColumn), BOOKKEEPING_COLUMNS.stream())
+            MetadataColumn.ALL.stream().map(ExportRepository::toExportColumn), BOOKKEEPING_COLUMNS.stream(),
+            STORE_COLUMNS.stream())
             .flatMap(columns -> columns).toList();
 
-    // a game without a metadata row (only possible when added by hand) is exported with empty metadata
+    // a game without a metadata row (only possible when added by hand) is exported with empty metadata,
+    // one the Store was never asked about with empty Store columns
     private static final String SELECT = "SELECT "
-            + COLUMNS.stream().map(c -> (GAME_COLUMNS.contains(c) ? "g." : "m.") + c.name()).collect(joining(", "))
-            + " FROM games g LEFT JOIN game_metadata m ON m.app_id = g.app_id";
+            + COLUMNS.stream().map(ExportRepository::select).collect(joining(", "))
+            + " FROM games g LEFT JOIN game_metadata m ON m.app_id = g.app_id"
+            + " LEFT JOIN store_details s ON s.app_id = g.app_id";
 
     private final Database database;
 
@@ -108,6 +138,15 @@ public final class ExportRepository {
             }
             case TIMESTAMP -> Parameters.getInstant(row, index);
         };
+    }
+
+    /** The column's expression in the query: a column of games (g), game_metadata (m) or store_details (s). */
+    private static String select(ExportColumn column) {
+        if (GAME_COLUMNS.contains(column)) {
+            return "g." + column.name();
+        }
+        return STORE_COLUMNS.contains(column) ? "s." + column.name().substring(STORE_PREFIX.length())
+                : "m." + column.name();
     }
 
     private static ExportColumn toExportColumn(MetadataColumn column) {

@@ -8,6 +8,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import org.sqlite.core.CoreStatement;
+import java.time.LocalDate;
 
 /**
  * Binds and reads values the same way on every database. Every timestamp written by native SQL
@@ -49,6 +50,26 @@ final class Parameters {
             case Number millis -> SqliteTimestamp.parse(millis);
             default -> row.getTimestamp(index).toInstant();
         };
+    }
+
+    /** Dates go in as ISO text ({@code 2015-05-18}) on SQLite, what its date functions read, and as dates elsewhere. */
+    static void setDate(PreparedStatement statement, int index, LocalDate value) throws SQLException {
+        if (value == null) {
+            statement.setNull(index, Types.DATE);
+        } else if (statement.getConnection().getMetaData().getURL().startsWith("jdbc:sqlite:")) {
+            statement.setString(index, value.toString());
+        } else {
+            statement.setObject(index, value);
+        }
+    }
+
+    /** JSON text; typed by the server ({@code jsonb} on PostgreSQL), plain text on SQLite. */
+    static void setJson(PreparedStatement statement, int index, String json) throws SQLException {
+        if (json == null) {
+            statement.setNull(index, Types.OTHER);
+        } else {
+            statement.setObject(index, json, Types.OTHER);
+        }
     }
 
     static void setValue(PreparedStatement statement, int index, Object value, int sqlType) throws SQLException {

@@ -4,11 +4,13 @@ import dev.steamcollector.metrics.Metrics;
 import dev.steamcollector.model.DueSelection;
 import dev.steamcollector.persistence.Database;
 import java.time.Clock;
-import java.time.Instant;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The work left waiting, for the queue gauges: games whose details are due, unsent notifications. */
+/**
+ * The work left waiting, for the queue gauges: games whose details are due, unsent notifications,
+ * and (while the Store details are kept) Store descriptions and review summaries due.
+ */
 public final class Backlog {
 
     private static final Logger log = LoggerFactory.getLogger(Backlog.class);
@@ -16,12 +18,16 @@ public final class Backlog {
     private Backlog() {
     }
 
-    /** Measures both queues into {@code metrics}; a failure costs only the gauges. */
-    public static void measure(Database db, Clock clock, Metrics metrics) {
+    /** Measures the queues into {@code metrics}; a failure costs only the gauges. */
+    public static void measure(Database db, Clock clock, Metrics metrics, boolean storeDetails) {
         try {
-            Instant now = clock.instant();
-            metrics.queueSize(Metrics.DETAILS_DUE, db.metadata().countDue(DueSelection.dueAt(now, Integer.MAX_VALUE)));
+            DueSelection due = DueSelection.dueAt(clock.instant(), Integer.MAX_VALUE);
+            metrics.queueSize(Metrics.DETAILS_DUE, db.metadata().countDue(due));
             metrics.queueSize(Metrics.NOTIFICATIONS, db.notifications().countQueued());
+            if (storeDetails) {
+                metrics.queueSize(Metrics.STORE_DETAILS_DUE, db.storeDescriptionsDue().countDue(due));
+                metrics.queueSize(Metrics.STORE_REVIEWS_DUE, db.storeReviewsDue().countDue(due));
+            }
         } catch (RuntimeException e) {
             log.warn("Could not measure the queues for the metrics: {}", e.getMessage());
         }

@@ -6,12 +6,14 @@ import dev.steamcollector.notify.PriceAlertRules;
 import dev.steamcollector.persistence.Database;
 import dev.steamcollector.steam.SteamWebApiClient;
 import dev.steamcollector.steamspy.SteamSpyClient;
+import dev.steamcollector.store.StoreClient;
 import java.time.Clock;
 import java.util.Optional;
 
 /**
  * What a {@link Collector} works with. {@code steam} is present when an API key is set;
- * {@code terminal} says whether progress may be drawn as a bar; the run reports to {@code metrics}.
+ * {@code store} when the Store details are kept ({@code STORE_DETAILS}); {@code terminal} says
+ * whether progress may be drawn as a bar; the run reports to {@code metrics}.
  */
 public record CollectorSetup(
         Database database,
@@ -23,5 +25,14 @@ public record CollectorSetup(
         int retryAttempts,
         PriceAlertRules alertRules,
         boolean terminal,
-        Metrics metrics) {
+        Metrics metrics,
+        Optional<StoreClient> store) {
+
+    PriceRecorder prices() {
+        return new PriceRecorder(database.prices(), alertRules);
+    }
+
+    FetchAttempt attempt() {
+        return new FetchAttempt(clock, new FailureBackoff(retryAttempts));
+    }
 }

@@ -39,8 +39,9 @@ public sealed class RunFailure extends RuntimeException {
     public static final class TooManyFailures extends RunFailure {
         private static final long serialVersionUID = 1L;
 
-        TooManyFailures(long failed, long allowed, String retryHint) {
-            super(failed + " games failed, more than the " + allowed + " --max-failures allows; " + retryHint);
+        /** {@code source} prefixes the message ({@code "Store: "}), empty for the run's main source. */
+        TooManyFailures(String source, long failed, long allowed, String retryHint) {
+            super(source + failed + " games failed, more than the " + allowed + " --max-failures allows; " + retryHint);
         }
     }
 }

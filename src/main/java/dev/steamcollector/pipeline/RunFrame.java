@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,7 +39,7 @@ public final class RunFrame {
     private final Clock clock;
     private final StopSignal stop;
     private final TaskMetrics metrics;
-    private Runnable whileLocked = () -> { };
+    private Supplier<Optional<String>> whileLocked = Optional::empty;
     private Duration lockTimeout = RunLock.DEFAULT_TIMEOUT;
     private Consumer<RunSummary> abruptSummary = summary -> { };
 
@@ -51,10 +52,11 @@ public final class RunFrame {
     }
 
     /**
-     * Adds a last step, after the run is recorded but before the lock is released; its failures are
-     * logged. It is skipped when a signal stopped the run.
+     * Adds a last step, after the run is recorded but before the lock is released; the line it
+     * returns, if any, goes into the report. Its failures are logged. It is skipped when a signal
+     * stopped the run.
      */
-    public RunFrame whileLocked(Runnable lastStep) {
+    public RunFrame whileLocked(Supplier<Optional<String>> lastStep) {
         this.whileLocked = lastStep;
         return this;
     }
@@ -111,15 +113,21 @@ public final class RunFrame {
             if (stop.interrupted()) {
                 return report;
             }
-            try {
-                whileLocked.run();
-            } catch (RuntimeException e) {
-                log.warn("After the run: {}", e.getMessage());
-            }
+            report = report.withNote(lastStep());
             // a signal during the last step: the run had finished, but the exit code says it was interrupted
             return stop.interrupted() && report.failure().isEmpty()
-                    ? new RunReport(report.summary(), Optional.of(new RunFailure.Interrupted(stop.reason())))
+                    ? new RunReport(report.summary(), Optional.of(new RunFailure.Interrupted(stop.reason())),
+                            report.note())
                     : report;
+        }
+    }
+
+    private Optional<String> lastStep() {
+        try {
+            return whileLocked.get();
+        } catch (RuntimeException e) {
+            log.warn("After the run: {}", e.getMessage());
+            return Optional.empty();
         }
     }
 
@@ -157,11 +165,14 @@ public final class RunFrame {
 
         RunReport normal(MaxFailures maxFailures, RuntimeException failure) {
             RuntimeException outcome = failure;
-            long allowed = maxFailures.allowed(tally.processed());
+            Optional<SourceTally> overBudget = tally.overBudget(maxFailures);
             if (stop.interrupted()) {
                 outcome = new RunFailure.Interrupted(stop.reason());
-            } else if (failure == null && tally.failures() > allowed) {
-                outcome = new RunFailure.TooManyFailures(tally.failures(), allowed, mode.equals("prices")
+            } else if (failure == null && overBudget.isPresent()) {
+                SourceTally source = overBudget.get();
+                outcome = new RunFailure.TooManyFailures(
+                        source.name().equals(RunTally.DETAILS) ? "" : source.name() + ": ", source.failures(),
+                        maxFailures.allowed(source.processed()), mode.equals("prices")
                         ? "the next 'prices' run tries them again" : "'collect --retry-failed' tries them again");
             }
             // too many failures still means done (exit 3): the run did its work
@@ -180,7 +191,7 @@ public final class RunFrame {
                     outcome = unrecorded.get();
                 }
             }
-            return new RunReport(summary, Optional.ofNullable(outcome));
+            return new RunReport(summary, Optional.ofNullable(outcome), Optional.empty());
         }
 
         /** The process is ending before the run did: what was committed is recorded, the rest is lost. */
@@ -206,8 +217,8 @@ public final class RunFrame {
         private RunSummary summary(RunStatus status, String message) {
             RunCounters counters = tally.snapshot(http.stats().values());
             Duration took = Duration.between(started, clock.instant()).truncatedTo(ChronoUnit.MILLIS);
-            return new RunSummary(id, mode, status, took, counters, tally.pages(), http.stats(),
-                    http.paces(clock.instant()), message, tally.notes());
+            return new RunSummary(id, mode, status, took, counters, tally.otherSources(), tally.pages(),
+                    http.stats(), http.paces(clock.instant()), message, tally.notes());
         }
 
         private Optional<RuntimeException> record(RunSummary summary, TaskOutcome outcome) {
@@ -241,7 +252,14 @@ public final class RunFrame {
         }
     }
 
-    /** A run's summary and, when it did not simply succeed, why. */
-    public record RunReport(RunSummary summary, Optional<RuntimeException> failure) {
+    /**
+     * A run's summary; when it did not simply succeed, why; and a line about what was done after
+     * it under the lock (notifications sent), to print after the summary.
+     */
+    public record RunReport(RunSummary summary, Optional<RuntimeException> failure, Optional<String> note) {
+
+        RunReport withNote(Optional<String> line) {
+            return new RunReport(summary, failure, line);
+        }
     }
 }

@@ -24,6 +24,7 @@ public record RunSummary(
         RunStatus status,
         Duration duration,
         RunCounters counters,
+        List<SourceTally.Counts> otherSources,
         long pages,
         Map<Endpoint, EndpointStats.Snapshot> endpoints,
         Map<Endpoint, PaceController.Snapshot> paces,
@@ -33,6 +34,7 @@ public record RunSummary(
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
 
     public RunSummary {
+        otherSources = List.copyOf(otherSources);
         endpoints = Map.copyOf(endpoints);
         paces = Map.copyOf(paces);
         notes = List.copyOf(notes);
@@ -48,6 +50,10 @@ public record RunSummary(
         }
         out.printf(Locale.ROOT, "  Details:   %,d games processed: %,d succeeded, %,d not found, %,d failed%n",
                 counters.gamesProcessed(), counters.gamesSucceeded(), counters.gamesNotFound(), counters.gamesFailed());
+        for (SourceTally.Counts source : otherSources) {
+            out.printf(Locale.ROOT, "  %-10s %,d games processed: %,d succeeded, %,d not found, %,d failed%n",
+                    source.source() + ":", source.processed(), source.succeeded(), source.notFound(), source.failed());
+        }
         notes.forEach(note -> out.println("  " + note));
         endpoints.entrySet().stream()
                 .filter(entry -> entry.getValue().requests() > 0)

@@ -5,23 +5,33 @@ import dev.steamcollector.metrics.Metrics;
 import dev.steamcollector.metrics.TaskMetrics;
 import dev.steamcollector.model.FetchStatus;
 import dev.steamcollector.model.RunCounters;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
 
-/** The counters of a run as it goes, safe to update from any thread; each game also counts in the metrics. */
+/**
+ * The counters of a run as it goes, safe to update from any thread. The games of the run's main
+ * source ({@value #DETAILS}: SteamSpy details, or Store prices) are the {@code games_*} counters of
+ * {@code collection_runs}; further per-game sources are counted apart, each under its name.
+ */
 public final class RunTally {
+
+    /** The name of the main source. */
+    public static final String DETAILS = "Details";
 
     private final AtomicLong listed = new AtomicLong();
     private final AtomicLong added = new AtomicLong();
     private final AtomicLong deactivated = new AtomicLong();
     private final AtomicLong pages = new AtomicLong();
-    private final AtomicLong succeeded = new AtomicLong();
-    private final AtomicLong notFound = new AtomicLong();
-    private final AtomicLong failed = new AtomicLong();
     private final List<String> notes = new CopyOnWriteArrayList<>();
     private final TaskMetrics metrics;
+    private final SourceTally details;
+    private final Map<String, SourceTally> others = new LinkedHashMap<>();
 
     /** A tally whose games count in metrics of its own, which nobody publishes. */
     public RunTally() {
@@ -30,6 +40,7 @@ public final class RunTally {
 
     public RunTally(TaskMetrics metrics) {
         this.metrics = metrics;
+        this.details = new SourceTally(DETAILS, metrics);
     }
 
     void listed(long games) {
@@ -49,18 +60,20 @@ public final class RunTally {
     }
 
     void succeeded() {
-        succeeded.incrementAndGet();
-        metrics.gameProcessed(FetchStatus.SUCCESS);
+        details.count(FetchStatus.SUCCESS);
     }
 
     void notFound() {
-        notFound.incrementAndGet();
-        metrics.gameProcessed(FetchStatus.NOT_FOUND);
+        details.count(FetchStatus.NOT_FOUND);
     }
 
     void failed() {
-        failed.incrementAndGet();
-        metrics.gameProcessed(FetchStatus.FAILED);
+        details.count(FetchStatus.FAILED);
+    }
+
+    /** The tally of the source called {@code name}: the main one for {@value #DETAILS}, else one of its own. */
+    synchronized SourceTally source(String name) {
+        return name.equals(DETAILS) ? details : others.computeIfAbsent(name, n -> new SourceTally(n, metrics));
     }
 
     /** Adds a line to the run's summary (e.g. which games {@code prices} asked about, and why). */
@@ -77,12 +90,25 @@ public final class RunTally {
     }
 
     public long failures() {
-        return failed.get();
+        return details.failures();
     }
 
-    /** Games whose details were fetched this run, whatever the outcome. */
+    /** Games of the main source whose fetch ended this run, whatever the outcome. */
     public long processed() {
-        return succeeded.get() + notFound.get() + failed.get();
+        return details.processed();
+    }
+
+    /** The first source, the main one first, with more failures than {@code budget} allows of its games. */
+    synchronized Optional<SourceTally> overBudget(MaxFailures budget) {
+        List<SourceTally> all = new ArrayList<>();
+        all.add(details);
+        all.addAll(others.values());
+        return all.stream().filter(source -> source.failures() > budget.allowed(source.processed())).findFirst();
+    }
+
+    /** The outcomes of the further sources, in the order they were first counted. */
+    public synchronized List<SourceTally.Counts> otherSources() {
+        return others.values().stream().map(SourceTally::snapshot).toList();
     }
 
     /** The counters, with request totals taken from {@code endpoints}. */
@@ -90,7 +116,8 @@ public final class RunTally {
         long requests = endpoints.stream().mapToLong(EndpointStats.Snapshot::requests).sum();
         long retries = endpoints.stream().mapToLong(EndpointStats.Snapshot::retries).sum();
         long pauses = endpoints.stream().mapToLong(EndpointStats.Snapshot::throttlePauses).sum();
-        return new RunCounters(listed.get(), added.get(), deactivated.get(), processed(), succeeded.get(),
-                notFound.get(), failed.get(), requests, retries, pauses);
+        SourceTally.Counts games = details.snapshot();
+        return new RunCounters(listed.get(), added.get(), deactivated.get(), games.processed(), games.succeeded(),
+                games.notFound(), games.failed(), requests, retries, pauses);
     }
 }

@@ -4,11 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.steamcollector.http.EndpointClient;
 import dev.steamcollector.model.Bounds;
+import dev.steamcollector.model.ReviewSummary;
+import dev.steamcollector.model.StoreDescription;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -16,7 +19,10 @@ import okhttp3.HttpUrl;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** The Steam Store API (undocumented; see API-FACTS): prices of many games a request. */
+/**
+ * The Steam Store API (undocumented; see API-FACTS): prices of many games a request, one game's
+ * description, one game's review summary.
+ */
 public final class StoreClient {
 
     private static final Logger log = LoggerFactory.getLogger(StoreClient.class);
@@ -24,12 +30,17 @@ public final class StoreClient {
 
     private final HttpUrl base;
     private final EndpointClient client;
+    private final EndpointClient reviews;
     private final ObjectMapper json;
+    private final StoreDetailsParser details;
 
-    public StoreClient(HttpUrl base, EndpointClient client, ObjectMapper json) {
+    /** {@code client} is gated by the Store limit, {@code reviews} by the review summaries' own. */
+    public StoreClient(HttpUrl base, EndpointClient client, EndpointClient reviews, ObjectMapper json) {
         this.base = base;
         this.client = client;
+        this.reviews = reviews;
         this.json = json;
+        this.details = new StoreDetailsParser(json);
     }
 
     /**
@@ -44,6 +55,37 @@ public final class StoreClient {
                 .addQueryParameter("cc", countryCode)
                 .build();
         return client.get(url, appIds.size() + " prices (" + countryCode + ")", body -> parse(body, appIds));
+    }
+
+    /**
+     * {@code api/appdetails?appids=N&cc=us&l=english} (https://wiki.teamfortress.com/wiki/User:RJackson/StorefrontAPI#appdetails):
+     * one game's description, in English with US data; empty when the Store does not know the game.
+     */
+    public Optional<StoreDescription> fetchDescription(int appId) {
+        HttpUrl url = base.newBuilder()
+                .addPathSegments("api/appdetails")
+                .addQueryParameter("appids", Integer.toString(appId))
+                .addQueryParameter("cc", "us")
+                .addQueryParameter("l", "english")
+                .build();
+        return client.get(url, "appdetails " + appId, body -> details.parseDescription(body, appId));
+    }
+
+    /**
+     * {@code appreviews/N?json=1&num_per_page=0&language=all&purchase_type=all}
+     * (https://partner.steamgames.com/doc/store/getreviews): the review summary, no reviews; empty
+     * when the Store does not know the game.
+     */
+    public Optional<ReviewSummary> fetchReviews(int appId) {
+        HttpUrl url = base.newBuilder()
+                .addPathSegment("appreviews")
+                .addPathSegment(Integer.toString(appId))
+                .addQueryParameter("json", "1")
+                .addQueryParameter("num_per_page", "0")
+                .addQueryParameter("language", "all")
+                .addQueryParameter("purchase_type", "all")
+                .build();
+        return reviews.get(url, "reviews " + appId, body -> details.parseReviews(body, appId));
     }
 
     /**

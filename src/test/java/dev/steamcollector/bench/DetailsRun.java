@@ -56,6 +56,8 @@ public final class DetailsRun {
                     "STEAMSPY_ALL_LIMIT", DetailsBenchmark.PAGES_RATE + "/second",
                     "MAX_WORKERS", "32",
                     "BATCH_SIZE", "100",
+                    // the SteamSpy side alone; the Store details have a benchmark of their own
+                    "STORE_DETAILS", "false",
                     "LOG_LEVEL", "WARN");
             System.out.println("child: environment " + new TreeMap<>(env));
             int[] ids = SteamSpyFake.detailsAppIds(games, pages);

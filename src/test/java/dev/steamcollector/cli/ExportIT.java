@@ -9,12 +9,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
+import dev.steamcollector.model.FetchOutcome;
 import dev.steamcollector.model.Game;
 import dev.steamcollector.model.GameMetadata;
 import dev.steamcollector.model.MetadataUpdate;
 import dev.steamcollector.model.MetadataUpdate.Failed;
 import dev.steamcollector.model.MetadataUpdate.Fetched;
 import dev.steamcollector.model.MetadataUpdate.NotFound;
+import dev.steamcollector.model.ReviewSummary;
+import dev.steamcollector.model.StoreDescription;
 import dev.steamcollector.persistence.Database;
 import dev.steamcollector.testing.CliRun;
 import dev.steamcollector.testing.TestDatabase;
@@ -27,6 +30,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -65,7 +69,16 @@ class ExportIT {
             "owners_max", "positive_reviews", "negative_reviews", "score_rank", "average_playtime_forever",
             "average_playtime_2weeks", "median_playtime_forever", "median_playtime_2weeks", "ccu", "price_cents",
             "initial_price_cents", "discount_percent", "genre", "languages", "tags_json", "last_updated",
-            "fetch_status", "fetch_attempts", "last_error");
+            "fetch_status", "fetch_attempts", "last_error", "store_name", "store_type", "store_release_date",
+            "store_release_date_text", "store_coming_soon", "store_is_free", "store_required_age", "store_windows",
+            "store_mac", "store_linux", "store_metacritic_score", "store_recommendations", "store_achievements",
+            "store_dlc_count", "store_developers_json", "store_publishers_json", "store_genres_json",
+            "store_categories_json", "store_supported_languages", "store_full_audio_languages",
+            "store_controller_support", "store_short_description", "store_header_image", "store_website",
+            "store_review_score", "store_review_score_desc", "store_total_positive", "store_total_negative",
+            "store_total_reviews", "store_fetched_at", "store_fetch_status", "store_last_error",
+            "store_reviews_fetched_at", "store_reviews_fetch_status", "store_reviews_last_error");
+    static final int STORE_COLUMNS = 35;
 
     @TempDir
     Path directory;
@@ -269,6 +282,11 @@ class ExportIT {
                     new Fetched(sparseMetadata(), FETCHED),
                     new Failed(30, "HTTP 500, then \"timeout\"\rgave up", FETCHED, FETCHED.plusSeconds(600)),
                     new NotFound(50, FETCHED)));
+            database.storeDetails().storeDescriptions(List.of(new FetchOutcome.Fetched<>(10, storeDescription(), FETCHED),
+                    new FetchOutcome.Failed<>(30, "Steam Store appdetails 30: HTTP 500", FETCHED, FETCHED.plusSeconds(900)),
+                    new FetchOutcome.NotFound<>(50, FETCHED)));
+            database.storeDetails().storeReviews(List.of(new FetchOutcome.Fetched<>(10,
+                    new ReviewSummary(10, 9, "Overwhelmingly Positive", 200_000, 5_000, 205_000), FETCHED)));
         }
         return Map.of("DATABASE_URL", db.url());
     }
@@ -277,6 +295,35 @@ class ExportIT {
         return new GameMetadata(10, "Valve", "Valve, Inc.", "10,000,000 .. 20,000,000", 10_000_000L,
                 20_000_000_000L, 250_000, 5_000, 1, 600, 30, 300, 15, 12_345, 999, 1999, 50,
                 "Action, FPS", "English, Français, 日本語", TAGS);
+    }
+
+    /** Single names in the JSON arrays: PostgreSQL's jsonb prints a longer array with spaces, SQLite without. */
+    private static StoreDescription storeDescription() {
+        return new StoreDescription(10, "Counter-Strike", "game",
+                new StoreDescription.Release(LocalDate.of(2000, 11, 1), "1 Nov, 2000", false), false, 0,
+                new StoreDescription.Platforms(true, true, false), 88, 150_000, null, 0, List.of("Valve"),
+                List.of("Valve"), List.of("Action"), List.of(), new StoreDescription.Languages("English, French",
+                        "English"), null, "Play the world's number 1 online action game.", "https://cdn.example/10.jpg",
+                null);
+    }
+
+    /** The store_details columns of game 10, as exported. */
+    private static List<Object> storeValues10() {
+        return Arrays.asList("Counter-Strike", "game", "2000-11-01", "1 Nov, 2000", false, false, 0L, true, true, false,
+                88L, 150_000L, null, 0L, "[\"Valve\"]", "[\"Valve\"]", "[\"Action\"]", "[]", "English, French",
+                "English", null, "Play the world's number 1 online action game.", "https://cdn.example/10.jpg", null,
+                9L, "Overwhelmingly Positive", 200_000L, 5_000L, 205_000L, FETCHED, "success", null, FETCHED, "success",
+                null);
+    }
+
+    /** Only the bookkeeping of a Store part that failed or found nothing. */
+    private static List<Object> storeBookkeeping(Instant fetchedAt, String status, String error) {
+        Object[] values = new Object[STORE_COLUMNS];
+        values[29] = fetchedAt;
+        values[30] = status;
+        values[31] = error;
+        values[33] = "pending";
+        return Arrays.asList(values);
     }
 
     /** SteamSpy leaves much out; an empty developer is not a missing one. */
@@ -290,15 +337,17 @@ class ExportIT {
         GameMetadata full = fullMetadata();
         GameMetadata sparse = sparseMetadata();
         return List.of(
-                row(10, TRICKY_NAME, true, CREATED, full, FETCHED, "success", 0, null),
-                row(20, "ポケモン", true, CREATED, sparse, FETCHED, "success", 0, null),
-                row(30, "Ü,ber", true, CREATED, null, null, "failed", 1, "HTTP 500, then \"timeout\"\rgave up"),
-                row(40, null, true, CREATED, null, null, "pending", 0, null),
-                row(50, "Gone, for now", false, DEACTIVATED, null, null, "not_found", 0, null));
+                row(10, TRICKY_NAME, true, CREATED, full, FETCHED, "success", 0, null, storeValues10()),
+                row(20, "ポケモン", true, CREATED, sparse, FETCHED, "success", 0, null, Arrays.asList(new Object[STORE_COLUMNS])),
+                row(30, "Ü,ber", true, CREATED, null, null, "failed", 1, "HTTP 500, then \"timeout\"\rgave up",
+                        storeBookkeeping(null, "failed", "Steam Store appdetails 30: HTTP 500")),
+                row(40, null, true, CREATED, null, null, "pending", 0, null, Arrays.asList(new Object[STORE_COLUMNS])),
+                row(50, "Gone, for now", false, DEACTIVATED, null, null, "not_found", 0, null,
+                        storeBookkeeping(FETCHED, "not_found", null)));
     }
 
     private static Map<String, Object> row(long appId, String name, boolean active, Instant updated,
-            GameMetadata data, Instant lastUpdated, String status, long attempts, String error) {
+            GameMetadata data, Instant lastUpdated, String status, long attempts, String error, List<Object> store) {
         List<Object> values = new ArrayList<>(Arrays.asList(appId, name, active, CREATED, updated,
                 appId == 10 ? LAST_MODIFIED : null, appId == 10 ? PRICE_CHANGE_NUMBER : null));
         Object[] metadata = data == null ? new Object[19] : new Object[] {data.developer(), data.publisher(),
@@ -308,6 +357,7 @@ class ExportIT {
             data.initialPriceCents(), data.discountPercent(), data.genre(), data.languages(), data.tagsJson()};
         values.addAll(Arrays.asList(metadata));
         values.addAll(Arrays.asList(lastUpdated, status, attempts, error));
+        values.addAll(store);
         Map<String, Object> row = new LinkedHashMap<>();
         for (int i = 0; i < HEADER.size(); i++) {
             row.put(HEADER.get(i), values.get(i));
@@ -330,7 +380,7 @@ class ExportIT {
                 case null -> node.putNull(column);
                 case Number number -> node.put(column, number.longValue());
                 case Boolean flag -> node.put(column, flag);
-                case String text when column.equals("tags_json") -> node.set(column, readTree(json, text));
+                case String text when column.endsWith("_json") -> node.set(column, readTree(json, text));
                 default -> node.put(column, value.toString());
             }
         });

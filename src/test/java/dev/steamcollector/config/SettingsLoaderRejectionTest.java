@@ -72,6 +72,8 @@ class SettingsLoaderRejectionTest {
             STEAM_STORE_API_LIMIT       | 200
             STEAMSPY_API_LIMIT          | 0/minute
             STEAMSPY_ALL_LIMIT          | 1/0minutes
+            STEAM_REVIEWS_API_LIMIT     | 60/fortnight
+            STORE_DETAILS               | sometimes
             DATABASE_URL                | foo://x
             """)
     void badValueIsAConfigErrorNamingItsVariable(String variable, String value) {
@@ -87,7 +89,8 @@ class SettingsLoaderRejectionTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"STEAM_WEB_API_LIMIT", "STEAM_STORE_API_LIMIT", "STEAMSPY_API_LIMIT", "STEAMSPY_ALL_LIMIT"})
+    @ValueSource(strings = {"STEAM_WEB_API_LIMIT", "STEAM_STORE_API_LIMIT", "STEAMSPY_API_LIMIT", "STEAMSPY_ALL_LIMIT",
+        "STEAM_REVIEWS_API_LIMIT"})
     void everyMalformedRateLimitNamesItsOwnVariable(String variable) {
         for (String bad : new String[] {"abc", "60", "60/", "0/minute", "60/0minutes", "60/fortnight", "-1/minute",
             "99999999999999999999/minute"}) {

@@ -72,11 +72,12 @@ class SettingsLoaderTest {
             assertThat(api.storeLimit()).isEqualTo(new RateLimit(200, Duration.ofMinutes(5)));
             assertThat(api.steamSpyLimit()).isEqualTo(new RateLimit(60, Duration.ofMinutes(1)));
             assertThat(api.steamSpyAllLimit()).isEqualTo(new RateLimit(1, Duration.ofMinutes(1)));
+            assertThat(api.storeReviewsLimit()).isEqualTo(new RateLimit(60, Duration.ofMinutes(1)));
         }
 
         @Test
-        void pipelineRunsThreeWorkersInBatchesOfAHundredWithThreeRetries() {
-            assertThat(settings.pipeline()).isEqualTo(new PipelineSettings(3, 100, 3));
+        void pipelineRunsThreeWorkersInBatchesOfAHundredWithThreeRetriesAndStoreDetails() {
+            assertThat(settings.pipeline()).isEqualTo(new PipelineSettings(3, 100, 3, true));
         }
 
         @Test
@@ -123,6 +124,8 @@ class SettingsLoaderTest {
                     Map.entry("STEAM_STORE_API_LIMIT", "100/5minutes"),
                     Map.entry("STEAMSPY_API_LIMIT", "30/minute"),
                     Map.entry("STEAMSPY_ALL_LIMIT", "2/minute"),
+                    Map.entry("STEAM_REVIEWS_API_LIMIT", "20/minute"),
+                    Map.entry("STORE_DETAILS", "false"),
                     Map.entry("MAX_WORKERS", "8"),
                     Map.entry("BATCH_SIZE", "500"),
                     Map.entry("RETRY_ATTEMPTS", "0"),
@@ -150,7 +153,8 @@ class SettingsLoaderTest {
             assertThat(api.storeLimit()).hasToString("100/5minutes");
             assertThat(api.steamSpyLimit()).hasToString("30/minute");
             assertThat(api.steamSpyAllLimit()).hasToString("2/minute");
-            assertThat(settings.pipeline()).isEqualTo(new PipelineSettings(8, 500, 0));
+            assertThat(api.storeReviewsLimit()).hasToString("20/minute");
+            assertThat(settings.pipeline()).isEqualTo(new PipelineSettings(8, 500, 0, false));
             assertThat(settings.logLevel()).isEqualTo("DEBUG");
             assertThat(settings.storeCountryCodes()).containsExactly("us", "de", "gb");
             assertThat(settings.priceSweepPeriod()).isEqualTo(Duration.ofHours(36));
@@ -232,7 +236,7 @@ class SettingsLoaderTest {
 
             Settings settings = new SettingsLoader(sources, workingDirectory).load();
 
-            assertThat(settings.pipeline()).isEqualTo(new PipelineSettings(9, 60, 7));
+            assertThat(settings.pipeline()).isEqualTo(new PipelineSettings(9, 60, 7, true));
         }
 
         @Test

@@ -14,6 +14,7 @@ import com.github.tomakehurst.wiremock.http.QueryParameter;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import dev.steamcollector.cli.ExitCodes;
+import dev.steamcollector.testing.StoreDetailsFake;
 import dev.steamcollector.testing.TestApis;
 import dev.steamcollector.testing.TestDatabase;
 import java.io.IOException;
@@ -22,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -49,9 +51,11 @@ class KillAndResumeIT {
     static final String JAR = System.getProperty("steamcollector.jar");
     static final String DETAILS = ",\"languages\":\"English\",\"genre\":\"Indie\",\"tags\":{\"Indie\":10}";
     static final String SUCCEEDED = "SELECT COUNT(*) FROM game_metadata WHERE fetch_status = 'success'";
+    static final String DESCRIBED = "SELECT COUNT(*) FROM store_details WHERE fetch_status IN ('success', 'not_found')";
 
     @RegisterExtension
-    static WireMockExtension server = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension server = WireMockExtension.newInstance()
+            .options(wireMockConfig().dynamicPort().extensions(new StoreDetailsFake.Answers())).build();
 
     @TempDir
     Path directory;
@@ -175,6 +179,66 @@ class KillAndResumeIT {
         first.process().destroy();
         assertThat(first.awaitExit(Duration.ofSeconds(20))).as(first::err).isEqualTo(ExitCodes.TERMINATED);
         assertThat(db.queryLong("SELECT COUNT(*) FROM run_locks")).isZero();
+    }
+
+    @Test
+    void aKilledRunWithStoreDetailsResumesWithoutLosingOrDuplicating() {
+        StoreDetailsFake store = new StoreDetailsFake(server);
+        store.serve();
+        Child killed = start("killed", withStoreDetails(fastSteamSpy(), "100/second"));
+        awaitCount(killed, DESCRIBED, n -> n >= 150, "150 games' Store descriptions committed");
+
+        killed.process().destroyForcibly();
+        assertThat(killed.awaitExit(Duration.ofSeconds(10))).as(killed::err).isEqualTo(128 + 9);
+        long committed = db.queryLong(DESCRIBED);
+        int requestedByKilled = store.descriptionRequests();
+
+        Child rerun = start("rerun", withStoreDetails(fastSteamSpy(), "100/second"));
+        assertThat(rerun.awaitExit(Duration.ofSeconds(60))).as(rerun::err).isEqualTo(ExitCodes.DONE);
+
+        assertThat(db.queryLong(DESCRIBED)).as(rerun::err).isEqualTo(GAMES);
+        assertThat(db.queryLong("SELECT COUNT(*) FROM store_details WHERE reviews_fetch_status IN ('success', 'not_found')"))
+                .isEqualTo(GAMES);
+        assertThat(db.queryLong(SUCCEEDED)).isEqualTo(GAMES);
+        // the rerun asked the Store about exactly the games the killed run had not committed
+        List<String> requested = store.descriptionRequestAppIds();
+        assertThat(requested.size() - requestedByKilled).as("description requests of the rerun")
+                .isEqualTo(GAMES - committed);
+        Map<String, Long> perGame = requested.stream().collect(Collectors.groupingBy(Function.identity(),
+                Collectors.counting()));
+        assertThat(perGame.keySet()).isEqualTo(APP_IDS.stream().map(String::valueOf).collect(Collectors.toSet()));
+        assertThat(perGame.values()).as("requests per game").allMatch(count -> count <= 2);
+    }
+
+    @Test
+    void sigtermWithStoreDetailsCommitsEveryAnswerAndExits143() {
+        StoreDetailsFake store = new StoreDetailsFake(server);
+        store.serve();
+        Child child = start("terminated", withStoreDetails(fastSteamSpy(), "40/second"));
+        awaitCount(child, DESCRIBED, n -> n >= 60, "60 games' Store descriptions committed");
+
+        child.process().destroy();
+
+        assertThat(child.awaitExit(Duration.ofSeconds(20))).as(child::err).isEqualTo(ExitCodes.TERMINATED);
+        long described = db.queryLong(DESCRIBED);
+        assertThat(described).as("stopped before the end").isLessThan(GAMES);
+        // every answer the Store gave, in flight at the signal or not, was committed
+        assertThat(described).isEqualTo(store.descriptionRequests());
+        assertThat(db.queryLong("SELECT COUNT(*) FROM store_details WHERE reviews_fetch_status <> 'pending'"))
+                .isEqualTo(store.reviewRequests());
+        assertThat(db.queryLong("SELECT COUNT(*) FROM store_details WHERE fetch_status = 'failed'"
+                + " OR reviews_fetch_status = 'failed'")).isZero();
+        assertThat(db.queryString("SELECT status FROM collection_runs ORDER BY id DESC LIMIT 1")).as(child::err)
+                .isEqualTo("interrupted");
+    }
+
+    /** {@code settings} with the Store details on, Store and review summaries at {@code limit}. */
+    private static Map<String, String> withStoreDetails(Map<String, String> settings, String limit) {
+        Map<String, String> all = new HashMap<>(settings);
+        all.put("STORE_DETAILS", "true");
+        all.put("STEAM_STORE_API_LIMIT", limit);
+        all.put("STEAM_REVIEWS_API_LIMIT", limit);
+        return all;
     }
 
     private static Map<String, String> fastSteamSpy() {

@@ -19,7 +19,7 @@ class StoreClientTest {
     private static final String SAMPLES = "/fixtures/samples/";
 
     // parsing needs no connection: the endpoint client is never called
-    private final StoreClient client = new StoreClient(HttpUrl.get("http://localhost/"), null, new ObjectMapper());
+    private final StoreClient client = new StoreClient(HttpUrl.get("http://localhost/"), null, null, new ObjectMapper());
 
     @Test
     void readsThePriceOfARealAnswer() throws IOException {

@@ -1,0 +1,133 @@
+package dev.steamcollector.persistence;
+
+import static java.util.stream.Collectors.joining;
+
+import dev.steamcollector.model.FetchOutcome;
+import dev.steamcollector.model.Game;
+import dev.steamcollector.model.ReviewSummary;
+import dev.steamcollector.model.StoreDescription;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Writes the {@code store_details} table: a batch of descriptions, or of review summaries, in one
+ * transaction. Data replaces the stored values; a failure or a not-found touches only the
+ * bookkeeping of its part (description or reviews), so good data is never lost to a bad answer.
+ * Which games are due is {@link StoreBacklogRepository}'s business.
+ */
+public final class StoreDetailsRepository {
+
+    /** The description: its columns change with the game's store data ({@code games.last_modified}). */
+    static final Part DESCRIPTION = new Part("", StoreColumns.DESCRIPTION, true);
+    /** The review summary, its bookkeeping columns prefixed {@code reviews_}. */
+    static final Part REVIEWS = new Part("reviews_", StoreColumns.REVIEWS, false);
+
+    private final Database database;
+
+    StoreDetailsRepository(Database database) {
+        this.database = database;
+    }
+
+    /**
+     * One part of a row, with its data columns and bookkeeping columns (named with {@code prefix});
+     * {@code storeData} when the part is due again once the game's store data changed.
+     */
+    record Part(String prefix, List<String> columns, boolean storeData) {
+
+        String column(String name) {
+            return prefix + name;
+        }
+
+        String upsertFetched() {
+            String names = String.join(", ", columns);
+            String marks = columns.stream().map(c -> "?").collect(joining(", "));
+            String sets = columns.stream().map(c -> c + " = excluded." + c).collect(joining(", "));
+            return "INSERT INTO store_details (app_id, " + names + ", " + column("fetched_at") + ", "
+                    + column("fetch_status") + ") VALUES (?, " + marks + ", ?, 'success')"
+                    + " ON CONFLICT (app_id) DO UPDATE SET " + sets + ", "
+                    + column("fetched_at") + " = excluded." + column("fetched_at") + ", "
+                    + column("fetch_status") + " = 'success', " + column("last_error") + " = NULL, "
+                    + column("fetch_attempts") + " = 0, " + column("next_attempt_at") + " = NULL";
+        }
+
+        String upsertFailed() {
+            return "INSERT INTO store_details (app_id, " + column("fetch_status") + ", " + column("last_error") + ", "
+                    + column("fetch_attempts") + ", " + column("next_attempt_at") + ") VALUES (?, 'failed', ?, 1, ?)"
+                    + " ON CONFLICT (app_id) DO UPDATE SET " + column("fetch_status") + " = 'failed', "
+                    + column("last_error") + " = excluded." + column("last_error") + ", "
+                    + column("fetch_attempts") + " = store_details." + column("fetch_attempts") + " + 1, "
+                    + column("next_attempt_at") + " = excluded." + column("next_attempt_at");
+        }
+
+        String upsertNotFound() {
+            return "INSERT INTO store_details (app_id, " + column("fetch_status") + ", " + column("fetched_at") + ")"
+                    + " VALUES (?, 'not_found', ?)"
+                    + " ON CONFLICT (app_id) DO UPDATE SET " + column("fetch_status") + " = 'not_found', "
+                    + column("fetched_at") + " = excluded." + column("fetched_at") + ", "
+                    + column("last_error") + " = NULL, " + column("fetch_attempts") + " = 0, "
+                    + column("next_attempt_at") + " = NULL";
+        }
+    }
+
+    /** Binds one part's data columns from a parameter on; returns the next parameter index. */
+    @FunctionalInterface
+    private interface Binder<T> {
+        int bind(PreparedStatement statement, int first, T data) throws SQLException;
+    }
+
+    /**
+     * Stores a batch of descriptions in one transaction; a game stored without a name takes the
+     * Store's. Each game must exist in {@code games}.
+     */
+    public void storeDescriptions(List<FetchOutcome<StoreDescription>> batch) {
+        List<Game> names = new ArrayList<>();
+        for (FetchOutcome<StoreDescription> outcome : batch) {
+            if (outcome instanceof FetchOutcome.Fetched<StoreDescription> f && f.data().name() != null) {
+                names.add(new Game(f.appId(), f.data().name()));
+            }
+        }
+        database.execute(connection -> {
+            upsert(connection, DESCRIPTION, batch, StoreColumns::bind);
+            GameRepository.fillMissingNames(connection, names);
+        });
+    }
+
+    /** Stores a batch of review summaries in one transaction. Each game must exist in {@code games}. */
+    public void storeReviews(List<FetchOutcome<ReviewSummary>> batch) {
+        database.execute(connection -> upsert(connection, REVIEWS, batch, StoreColumns::bind));
+    }
+
+    private static <T> void upsert(Connection connection, Part part, List<FetchOutcome<T>> batch, Binder<T> binder)
+            throws SQLException {
+        try (PreparedStatement fetched = connection.prepareStatement(part.upsertFetched());
+                PreparedStatement failed = connection.prepareStatement(part.upsertFailed());
+                PreparedStatement notFound = connection.prepareStatement(part.upsertNotFound())) {
+            for (FetchOutcome<T> outcome : batch) {
+                switch (outcome) {
+                    case FetchOutcome.Fetched<T> f -> {
+                        fetched.setInt(1, f.appId());
+                        Parameters.setInstant(fetched, binder.bind(fetched, 2, f.data()), f.at());
+                        fetched.addBatch();
+                    }
+                    case FetchOutcome.Failed<T> f -> {
+                        failed.setInt(1, f.appId());
+                        failed.setString(2, f.error());
+                        Parameters.setInstant(failed, 3, f.retryAt());
+                        failed.addBatch();
+                    }
+                    case FetchOutcome.NotFound<T> n -> {
+                        notFound.setInt(1, n.appId());
+                        Parameters.setInstant(notFound, 2, n.at());
+                        notFound.addBatch();
+                    }
+                }
+            }
+            fetched.executeBatch();
+            failed.executeBatch();
+            notFound.executeBatch();
+        }
+    }
+}

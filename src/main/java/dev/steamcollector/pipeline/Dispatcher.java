@@ -1,0 +1,161 @@
+package dev.steamcollector.pipeline;
+
+import dev.steamcollector.http.FetchException;
+import dev.steamcollector.model.DueGame;
+import dev.steamcollector.model.FetchOutcome;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Fetches games in order on virtual threads, at most {@code workers} at once (the rate gates do the
+ * pacing), and hands each outcome on through {@link #next()}. On a stop it starts nothing more,
+ * gives the fetches in flight the grace to finish, then cancels them; a cancelled game yields no
+ * outcome and stays due.
+ */
+final class Dispatcher<T> implements AutoCloseable {
+
+    /** How often a dispatcher waiting for a free slot, or for the fetches in flight, looks at the stop signal. */
+    private static final Duration POLL = Duration.ofMillis(100);
+    private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+
+    private final GameFetcher<T> fetcher;
+    private final Semaphore slots;
+    private final StopSignal stop;
+    private final Duration grace;
+    private final ExecutorService fetches = Executors.newVirtualThreadPerTaskExecutor();
+    private final BlockingQueue<Optional<FetchOutcome<T>>> outcomes = new LinkedBlockingQueue<>();
+    private final AtomicReference<FetchException.EndpointDown> down = new AtomicReference<>();
+    private Thread thread;
+
+    Dispatcher(GameFetcher<T> fetcher, int workers, StopSignal stop, Duration grace) {
+        this.fetcher = fetcher;
+        this.slots = new Semaphore(workers);
+        this.stop = stop;
+        this.grace = grace;
+    }
+
+    /** Starts dispatching {@code due}, in order, on a thread of its own. */
+    void start(List<DueGame> due, String name) {
+        thread = Thread.ofVirtual().name(name + "-dispatcher").start(() -> {
+            try {
+                dispatch(due);
+                awaitInFlight();
+            } finally {
+                // the end of the outcomes: every fetch has delivered, or was given up
+                outcomes.add(Optional.empty());
+            }
+        });
+    }
+
+    /** The next outcome, waiting for it; empty once every fetch has delivered its outcome. */
+    Optional<FetchOutcome<T>> next() throws InterruptedException {
+        return outcomes.take();
+    }
+
+    /** The endpoint that went down during the run, if one did. */
+    Optional<FetchException.EndpointDown> endpointDown() {
+        return Optional.ofNullable(down.get());
+    }
+
+    private void dispatch(List<DueGame> due) {
+        for (DueGame game : due) {
+            if (!awaitSlot()) {
+                return;
+            }
+            try {
+                fetches.execute(() -> fetchOne(game));
+            } catch (RejectedExecutionException closed) {
+                slots.release();
+                return;
+            }
+        }
+    }
+
+    /** Waits for a free slot; false when the run is stopping (or this thread was interrupted) instead. */
+    private boolean awaitSlot() {
+        try {
+            while (!slots.tryAcquire(POLL.toMillis(), TimeUnit.MILLISECONDS)) {
+                if (stop.requested()) {
+                    return false;
+                }
+            }
+        } catch (InterruptedException e) {
+            // closed: what is in flight is cancelled next, without waiting
+            Thread.currentThread().interrupt();
+            return false;
+        }
+        // checked after the wait for a slot, which may be long
+        if (stop.requested()) {
+            slots.release();
+            return false;
+        }
+        return true;
+    }
+
+    private void fetchOne(DueGame game) {
+        try {
+            outcomes.add(Optional.of(fetcher.fetch(game)));
+        } catch (FetchException.EndpointDown e) {
+            down.compareAndSet(null, e);
+            stop.request(StopSignal.Reason.ENDPOINT_DOWN);
+        } catch (CancellationException cancelled) {
+            // no outcome: the game stays due
+        } catch (RuntimeException e) {
+            log.warn("Fetching {} failed unexpectedly; it stays due: {}", game.appId(), e.toString());
+        } finally {
+            slots.release();
+        }
+    }
+
+    /** Waits for the fetches in flight; after a stop, for the grace at most, then cancels them. */
+    private void awaitInFlight() {
+        fetches.shutdown();
+        try {
+            while (!fetches.awaitTermination(POLL.toMillis(), TimeUnit.MILLISECONDS)) {
+                if (stop.requested()) {
+                    cancelAfterGrace();
+                    return;
+                }
+            }
+        } catch (InterruptedException e) {
+            fetches.shutdownNow();
+        }
+    }
+
+    private void cancelAfterGrace() throws InterruptedException {
+        if (fetches.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+            return;
+        }
+        log.warn("In-flight requests did not finish within {}s: cancelling them", grace.toSeconds());
+        fetches.shutdownNow();
+        if (!fetches.awaitTermination(grace.toMillis(), TimeUnit.MILLISECONDS)) {
+            log.warn("Some requests ignored the cancellation; their games stay due");
+        }
+    }
+
+    /** Cancels whatever is still running, and waits for the dispatcher to end. */
+    @Override
+    public void close() {
+        fetches.shutdownNow();
+        if (thread != null) {
+            thread.interrupt();
+            try {
+                thread.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+}
