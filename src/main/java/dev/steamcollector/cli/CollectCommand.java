@@ -2,6 +2,7 @@ package dev.steamcollector.cli;
 
 import dev.steamcollector.config.Durations;
 import dev.steamcollector.config.Settings;
+import dev.steamcollector.events.RunRelay;
 import dev.steamcollector.metrics.Metrics;
 import dev.steamcollector.metrics.MetricsPublisher;
 import dev.steamcollector.notify.PriceAlertRules;
@@ -88,14 +89,17 @@ final class CollectCommand implements Callable<Integer> {
         try (publisher; Database database = Database.open(settings.database());
                 ApiClients clients = new ApiClients(settings, metrics)) {
             database.migrations().applyIfBehind();
+            RunRelay events = RunRelay.start(settings.events(), database, Clock.systemUTC());
             CollectorSetup setup = new CollectorSetup(database, clients.gateway(), clients.steam(), clients.steamSpy(),
                     Clock.systemUTC(), settings.resilience().maxListShrinkPercent(),
                     settings.pipeline().retryAttempts(), PriceAlertRules.from(settings.notifications()),
                     Terminal.isInteractive(), metrics);
             AtomicReference<String> sent = new AtomicReference<>();
-            RunFrame.RunReport report = new Collector(setup, stop)
-                    .run(options, RunConclusion.dispatchInto(sent, database, clients));
-            RunConclusion.conclude(report, database, sent, metrics, spec.commandLine().getOut());
+            try (events) {
+                RunFrame.RunReport report = new Collector(setup, stop)
+                        .run(options, RunConclusion.dispatchInto(sent, database, clients, events));
+                RunConclusion.conclude(report, database, sent, metrics, spec.commandLine().getOut());
+            }
         }
         return ExitCodes.DONE;
     }

@@ -1,6 +1,7 @@
 package dev.steamcollector.cli;
 
 import dev.steamcollector.config.Settings;
+import dev.steamcollector.events.RunRelay;
 import dev.steamcollector.metrics.Metrics;
 import dev.steamcollector.metrics.MetricsPublisher;
 import dev.steamcollector.notify.PriceAlertRules;
@@ -62,18 +63,21 @@ final class PricesCommand implements Callable<Integer> {
         try (publisher; Database database = Database.open(settings.database());
                 ApiClients clients = new ApiClients(settings, metrics)) {
             database.migrations().applyIfBehind();
+            RunRelay events = RunRelay.start(settings.events(), database, Clock.systemUTC());
             PriceSetup setup = new PriceSetup(database, clients.steam(), clients.store(),
                     PriceAlertRules.from(settings.notifications()), Clock.systemUTC(),
                     settings.resilience().maxListShrinkPercent());
             PriceOptions options = new PriceOptions(settings.storeCountryCodes(), perRequest, all,
                     settings.priceSweepPeriod());
             AtomicReference<String> sent = new AtomicReference<>();
-            RunFrame.RunReport report = new RunFrame(database, clients.gateway(), Clock.systemUTC(), stop,
-                    metrics.task("prices"))
-                    .whileLocked(RunConclusion.dispatchInto(sent, database, clients))
-                    .run("prices", Optional.empty(), MaxFailures.DEFAULT,
-                            (tally, started) -> new PriceTracker(setup, stop).run(options, tally));
-            RunConclusion.conclude(report, database, sent, metrics, spec.commandLine().getOut());
+            try (events) {
+                RunFrame.RunReport report = new RunFrame(database, clients.gateway(), Clock.systemUTC(), stop,
+                        metrics.task("prices"))
+                        .whileLocked(RunConclusion.dispatchInto(sent, database, clients, events))
+                        .run("prices", Optional.empty(), MaxFailures.DEFAULT,
+                                (tally, started) -> new PriceTracker(setup, stop).run(options, tally));
+                RunConclusion.conclude(report, database, sent, metrics, spec.commandLine().getOut());
+            }
         }
         return ExitCodes.DONE;
     }

@@ -1,5 +1,6 @@
 package dev.steamcollector.cli;
 
+import dev.steamcollector.events.RunRelay;
 import dev.steamcollector.metrics.Metrics;
 import dev.steamcollector.persistence.Database;
 import dev.steamcollector.pipeline.Backlog;
@@ -20,6 +21,20 @@ final class RunConclusion {
      */
     static Runnable dispatchInto(AtomicReference<String> line, Database database, ApiClients clients) {
         return () -> clients.dispatchQuietly(database.prices()).ifPresent(line::set);
+    }
+
+    /** The same, then the change events of the run (and any backlog) to Kafka, when configured. */
+    static Runnable dispatchInto(AtomicReference<String> line, Database database, ApiClients clients,
+            RunRelay events) {
+        Runnable discord = dispatchInto(line, database, clients);
+        return () -> {
+            try {
+                discord.run();
+            } finally {
+                events.finish().ifPresent(relayed ->
+                        line.set(line.get() == null ? relayed : line.get() + System.lineSeparator() + relayed));
+            }
+        };
     }
 
     /** Prints the summary and what was sent, measures the backlog, and rethrows a failure for the exit code. */

@@ -16,7 +16,8 @@ public record Settings(
         List<String> storeCountryCodes,
         Duration priceSweepPeriod,
         NotifySettings notifications,
-        MetricsSettings metrics) {
+        MetricsSettings metrics,
+        EventSettings events) {
 
     public Settings {
         storeCountryCodes = List.copyOf(storeCountryCodes);

@@ -25,7 +25,8 @@ public final class SettingsLoader {
 
     public Settings load() {
         return new Settings(database(), api(), pipeline(), resilience(), logLevel(), countryCodes(),
-                Durations.parse("PRICE_SWEEP_PERIOD", text("PRICE_SWEEP_PERIOD", "7d")), notifySettings(), metrics());
+                Durations.parse("PRICE_SWEEP_PERIOD", text("PRICE_SWEEP_PERIOD", "7d")), notifySettings(), metrics(),
+                events());
     }
 
     public DatabaseSettings database() {
@@ -124,6 +125,11 @@ public final class SettingsLoader {
         }
         Optional<Path> textFile = sources.lookup("METRICS_TEXTFILE").map(workingDirectory::resolve);
         return new MetricsSettings(enabled, gateway, textFile);
+    }
+
+    private EventSettings events() {
+        return EventSettings.parse(sources.lookup("KAFKA_BOOTSTRAP_SERVERS"),
+                text("KAFKA_TOPIC", EventSettings.DEFAULT_TOPIC));
     }
 
     private String text(String variable, String fallback) {

@@ -52,6 +52,8 @@ public final class Metrics implements RequestListener {
     public static final String DETAILS_DUE = "details_due";
     /** Price-change announcements not yet sent to Discord. */
     public static final String NOTIFICATIONS = "notifications";
+    /** Change events waiting for Kafka. */
+    public static final String EVENTS = "events";
 
     private static final Duration PUSH_TIMEOUT = Duration.ofSeconds(5);
     private static final Map<RunStatus, Integer> STATUS_VALUES = Map.of(

@@ -24,10 +24,11 @@ public final class DetailsBatchRepository {
 
     public void store(List<MetadataUpdate> updates, List<Game> names, List<PriceObservation> prices, Instant at,
             Function<PriceChange, Optional<Announcement>> announce) {
+        Outbox outbox = database.outbox();
         database.execute(connection -> {
-            MetadataRepository.upsert(connection, updates);
+            MetadataRepository.upsert(connection, updates, outbox);
             GameRepository.fillMissingNames(connection, names);
-            PriceRepository.record(connection, prices, at, announce);
+            PriceRepository.record(connection, prices, at, announce, outbox);
         });
     }
 }

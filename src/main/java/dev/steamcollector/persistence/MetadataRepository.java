@@ -67,12 +67,20 @@ public final class MetadataRepository {
     /** Stores the outcomes of per-game fetches in one transaction; each game must exist in {@code games}. */
     public void upsert(List<? extends MetadataUpdate> updates) {
         if (!updates.isEmpty()) {
-            database.execute(connection -> upsert(connection, updates));
+            Outbox outbox = database.outbox();
+            database.execute(connection -> upsert(connection, updates, outbox));
         }
     }
 
-    /** The same, inside a transaction the caller holds. */
-    static void upsert(Connection connection, List<? extends MetadataUpdate> updates) throws SQLException {
+    /** The same, inside a transaction the caller holds; changed data also queues its change events. */
+    static void upsert(Connection connection, List<? extends MetadataUpdate> updates, Outbox outbox)
+            throws SQLException {
+        List<Fetched> withData = updates.stream().filter(Fetched.class::isInstance).map(Fetched.class::cast).toList();
+        if (!withData.isEmpty()) {
+            // the batch's events carry its first fetch time: they are seconds apart at most
+            queueChanges(connection, withData.stream().map(Fetched::data).toList(), MetadataColumn.ALL, outbox,
+                    withData.get(0).at());
+        }
         try (PreparedStatement fetched = connection.prepareStatement(UPSERT_FETCHED);
                 PreparedStatement failed = connection.prepareStatement(UPSERT_FAILED);
                 PreparedStatement notFound = connection.prepareStatement(UPSERT_NOT_FOUND)) {
@@ -97,7 +105,9 @@ public final class MetadataRepository {
         if (records.isEmpty()) {
             return;
         }
+        Outbox outbox = database.outbox();
         database.execute(connection -> {
+            queueChanges(connection, records, MetadataColumn.PAGE, outbox, at);
             try (PreparedStatement upsert = connection.prepareStatement(UPSERT_PAGE)) {
                 for (GameMetadata data : records) {
                     int next = bindData(upsert, data, MetadataColumn.PAGE);
@@ -107,6 +117,17 @@ public final class MetadataRepository {
                 upsert.executeBatch();
             }
         });
+    }
+
+    /** Queues a {@code metadata_changed} event for each record whose data differs from what is stored. */
+    private static void queueChanges(Connection connection, List<GameMetadata> records, List<MetadataColumn> columns,
+            Outbox outbox, Instant at) throws SQLException {
+        if (!outbox.enabled() || records.isEmpty()) {
+            return;
+        }
+        Map<Integer, Map<String, Object>> before = ChangeEvents.findMetadata(connection, columns,
+                records.stream().map(GameMetadata::appId).toList());
+        outbox.append(connection, ChangeEvents.metadataChanged(records, columns, before, at));
     }
 
     private static void bindFetched(PreparedStatement statement, Fetched update) throws SQLException {

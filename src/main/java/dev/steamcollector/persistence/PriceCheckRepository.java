@@ -107,8 +107,9 @@ public final class PriceCheckRepository {
      */
     public List<PriceChange> store(String country, List<PriceCandidate> checked, List<PriceObservation> prices,
             Instant at, Function<PriceChange, Optional<Announcement>> announce) {
+        Outbox outbox = database.outbox();
         return database.query(connection -> {
-            List<PriceChange> changes = PriceRepository.record(connection, prices, at, announce);
+            List<PriceChange> changes = PriceRepository.record(connection, prices, at, announce, outbox);
             upsertChecks(connection, country, checked, at);
             return changes;
         });

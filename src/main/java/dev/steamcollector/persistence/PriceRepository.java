@@ -57,12 +57,13 @@ public final class PriceRepository {
         if (observations.isEmpty()) {
             return List.of();
         }
-        return database.query(connection -> record(connection, observations, at, announce));
+        Outbox outbox = database.outbox();
+        return database.query(connection -> record(connection, observations, at, announce, outbox));
     }
 
-    /** The same, inside a transaction the caller holds. */
+    /** The same, inside a transaction the caller holds; each change also queues its change event. */
     static List<PriceChange> record(Connection connection, List<PriceObservation> observations, Instant at,
-            Function<PriceChange, Optional<Announcement>> announce) throws SQLException {
+            Function<PriceChange, Optional<Announcement>> announce, Outbox outbox) throws SQLException {
         if (observations.isEmpty()) {
             return List.of();
         }
@@ -89,6 +90,7 @@ public final class PriceRepository {
             insert.executeBatch();
             queue.executeBatch();
         }
+        outbox.append(connection, changes.stream().map(change -> ChangeEvents.priceChanged(change, at)).toList());
         return changes;
     }
 
