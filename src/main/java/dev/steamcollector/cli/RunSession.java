@@ -1,6 +1,7 @@
 package dev.steamcollector.cli;
 
 import dev.steamcollector.config.Settings;
+import dev.steamcollector.events.RunRelay;
 import dev.steamcollector.metrics.Metrics;
 import dev.steamcollector.metrics.MetricsPublisher;
 import dev.steamcollector.persistence.Database;
@@ -9,6 +10,7 @@ import dev.steamcollector.pipeline.RunFrame;
 import dev.steamcollector.pipeline.StopSignal;
 import java.io.PrintWriter;
 import java.time.Clock;
+import java.util.Optional;
 
 /**
  * What {@code collect} and {@code prices} share from start to end: the signal handlers, the
@@ -26,6 +28,7 @@ final class RunSession implements AutoCloseable {
     private final MetricsPublisher publisher;
     private final Database database;
     private final ApiClients clients;
+    private final RunRelay events;
 
     private RunSession(String task, Settings settings, StopSignal stop, Metrics metrics, MetricsPublisher publisher,
             Database database, ApiClients clients) {
@@ -36,6 +39,7 @@ final class RunSession implements AutoCloseable {
         this.publisher = publisher;
         this.database = database;
         this.clients = clients;
+        this.events = RunRelay.start(settings.events(), database, Clock.systemUTC());
     }
 
     /** Installs the signal handlers, starts the metrics, opens the database and migrates it if behind. */
@@ -82,8 +86,18 @@ final class RunSession implements AutoCloseable {
     RunFrame frame(PrintWriter out) {
         return new RunFrame(database, clients.gateway(), Clock.systemUTC(), stop, metrics.task(task))
                 .lockTimeout(settings.recovery().runLockTimeout())
-                .whileLocked(() -> clients.dispatchQuietly(database.notifications(), stop))
+                .whileLocked(this::whileLocked)
                 .onAbruptEnd(summary -> summary.printTo(out));
+    }
+
+    /** The queued notifications to Discord, then the change events to Kafka; the lines to print after the summary. */
+    private Optional<String> whileLocked() {
+        Optional<String> sent = clients.dispatchQuietly(database.notifications(), stop);
+        Optional<String> relayed = events.finish();
+        if (sent.isPresent() && relayed.isPresent()) {
+            return Optional.of(sent.get() + System.lineSeparator() + relayed.get());
+        }
+        return sent.isPresent() ? sent : relayed;
     }
 
     /**
@@ -105,6 +119,7 @@ final class RunSession implements AutoCloseable {
 
     @Override
     public void close() {
+        events.close();
         closeAll(publisher, database, clients);
     }
 

@@ -18,7 +18,8 @@ public record Settings(
         Duration priceSweepPeriod,
         NotifySettings notifications,
         MetricsSettings metrics,
-        RecoverySettings recovery) {
+        RecoverySettings recovery,
+        EventSettings events) {
 
     public Settings {
         storeCountryCodes = List.copyOf(storeCountryCodes);

@@ -26,7 +26,7 @@ public final class SettingsLoader {
     public Settings load() {
         return new Settings(database(), api(), pipeline(), resilience(), logLevel(), countryCodes(),
                 Durations.parse("PRICE_SWEEP_PERIOD", text("PRICE_SWEEP_PERIOD", "7d")), notifySettings(), metrics(),
-                recovery());
+                recovery(), events());
     }
 
     public DatabaseSettings database() {
@@ -133,6 +133,11 @@ public final class SettingsLoader {
         }
         Optional<Path> textFile = sources.lookup("METRICS_TEXTFILE").map(workingDirectory::resolve);
         return new MetricsSettings(enabled, gateway, textFile);
+    }
+
+    private EventSettings events() {
+        return EventSettings.parse(sources.lookup("KAFKA_BOOTSTRAP_SERVERS"),
+                text("KAFKA_TOPIC", EventSettings.DEFAULT_TOPIC));
     }
 
     private String text(String variable, String fallback) {

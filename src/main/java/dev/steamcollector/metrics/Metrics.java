@@ -56,6 +56,8 @@ public final class Metrics implements RequestListener {
     public static final String DETAILS_DUE = "details_due";
     /** Price-change announcements not yet sent to Discord. */
     public static final String NOTIFICATIONS = "notifications";
+    /** Change events waiting for Kafka. */
+    public static final String EVENTS = "events";
     /** Active games whose Store description an incremental run would fetch now. */
     public static final String STORE_DETAILS_DUE = "store_details_due";
     /** Active games whose Store review summary an incremental run would fetch now. */

@@ -52,6 +52,7 @@ public final class Database implements AutoCloseable {
      * are plain JDBC and do not wait for it; the first entity query does.
      */
     private final CompletableFuture<SessionFactory> sessionFactory;
+    private volatile Outbox outbox = Outbox.OFF;
 
     private Database(DatabaseSettings settings, HikariDataSource dataSource, Duration reconnect) {
         this.settings = settings;
@@ -147,6 +148,19 @@ public final class Database implements AutoCloseable {
 
     public PaceRepository paces() {
         return new PaceRepository(this);
+    }
+
+    public EventRepository events() {
+        return new EventRepository(this);
+    }
+
+    /** From now on, every recorded change also queues its change event (Kafka is configured). */
+    public void queueEvents() {
+        outbox = Outbox.ON;
+    }
+
+    Outbox outbox() {
+        return outbox;
     }
 
     /** Runs {@code work} in one transaction on the database thread and returns its result. */

@@ -1,5 +1,7 @@
 package dev.steamcollector.persistence;
 
+import dev.steamcollector.model.ChangeEvent;
+import dev.steamcollector.model.ChangeEvent.Type;
 import dev.steamcollector.model.Game;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -7,10 +9,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.Map;
 
 /** The {@code games} table: batch upserts of the app list and the counts {@code status} shows. */
 public final class GameRepository {
@@ -61,7 +65,10 @@ public final class GameRepository {
         if (games.isEmpty()) {
             return;
         }
+        Outbox outbox = database.outbox();
         database.execute(connection -> {
+            Map<Integer, Boolean> before = outbox.enabled()
+                    ? ChangeEvents.findActive(connection, games.stream().map(Game::appId).toList()) : Map.of();
             try (PreparedStatement upsert = connection.prepareStatement(upsertGame)) {
                 for (Game game : games) {
                     upsert.setInt(1, game.appId());
@@ -87,6 +94,9 @@ public final class GameRepository {
                     pending.executeBatch();
                 }
             }
+            if (outbox.enabled()) {
+                outbox.append(connection, addedOrReactivated(games, before, now));
+            }
         });
     }
 
@@ -107,6 +117,20 @@ public final class GameRepository {
             }
         }
         return found;
+    }
+
+    private static List<ChangeEvent> addedOrReactivated(List<Game> games, Map<Integer, Boolean> before, Instant now) {
+        List<ChangeEvent> events = new ArrayList<>();
+        for (Game game : games) {
+            Boolean active = before.get(game.appId());
+            if (active == null || !active) {
+                events.add(ChangeEvents.gameEvent(active == null ? Type.GAME_ADDED : Type.GAME_REACTIVATED,
+                        game.appId(), game.name(), now));
+                // a game listed twice in one batch is added once
+                before.put(game.appId(), true);
+            }
+        }
+        return events;
     }
 
     /** How many games were first seen at or after {@code since}: a run's new games. */
@@ -186,27 +210,39 @@ public final class GameRepository {
         updateEach(appIds, "UPDATE games SET missing_since = ? WHERE app_id = ? AND missing_since IS NULL", now);
     }
 
-    /** Marks these games inactive (never deletes them), in one transaction. */
+    /** Marks these games inactive (never deletes them), in one transaction, with their change events. */
     public void deactivate(BitSet appIds, Instant now) {
-        updateEach(appIds, "UPDATE games SET is_active = FALSE, missing_since = NULL, updated_at = ? WHERE app_id = ?",
-                now);
+        if (appIds.isEmpty()) {
+            return;
+        }
+        Outbox outbox = database.outbox();
+        database.execute(connection -> {
+            if (outbox.enabled()) {
+                Map<Integer, Boolean> before = ChangeEvents.findActive(connection, appIds.stream().boxed().toList());
+                outbox.append(connection, appIds.stream().filter(id -> Boolean.TRUE.equals(before.get(id)))
+                        .mapToObj(id -> ChangeEvents.gameEvent(Type.GAME_DEACTIVATED, id, null, now)).toList());
+            }
+            updateEach(connection, appIds, "UPDATE games SET is_active = FALSE, missing_since = NULL, updated_at = ?"
+                    + " WHERE app_id = ? AND is_active = TRUE", now);
+        });
     }
 
     /** Runs {@code sql} (a time, then an appid) for each of {@code appIds}, in one transaction. */
     private void updateEach(BitSet appIds, String sql, Instant now) {
-        if (appIds.isEmpty()) {
-            return;
+        if (!appIds.isEmpty()) {
+            database.execute(connection -> updateEach(connection, appIds, sql, now));
         }
-        database.execute(connection -> {
-            try (PreparedStatement update = connection.prepareStatement(sql)) {
-                for (int id = appIds.nextSetBit(0); id >= 0; id = appIds.nextSetBit(id + 1)) {
-                    Parameters.setInstant(update, 1, now);
-                    update.setInt(2, id);
-                    update.addBatch();
-                }
-                update.executeBatch();
+    }
+
+    private static void updateEach(Connection connection, BitSet appIds, String sql, Instant now) throws SQLException {
+        try (PreparedStatement update = connection.prepareStatement(sql)) {
+            for (int id = appIds.nextSetBit(0); id >= 0; id = appIds.nextSetBit(id + 1)) {
+                Parameters.setInstant(update, 1, now);
+                update.setInt(2, id);
+                update.addBatch();
             }
-        });
+            update.executeBatch();
+        }
     }
 
     /** Counts of active and inactive games. */

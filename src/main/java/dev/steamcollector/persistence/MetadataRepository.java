@@ -68,8 +68,14 @@ public final class MetadataRepository {
         }
     }
 
-    /** The same, inside a transaction the caller holds. */
+    /** The same, inside a transaction the caller holds; changed data also queues its change events. */
     void upsert(Connection connection, List<? extends MetadataUpdate> updates) throws SQLException {
+        List<Fetched> withData = updates.stream().filter(Fetched.class::isInstance).map(Fetched.class::cast).toList();
+        if (!withData.isEmpty()) {
+            // the batch's events carry its first fetch time: they are seconds apart at most
+            queueChanges(connection, withData.stream().map(Fetched::data).toList(), MetadataColumn.ALL,
+                    database.outbox(), withData.get(0).at());
+        }
         try (PreparedStatement fetched = connection.prepareStatement(upsertFetched);
                 PreparedStatement failed = connection.prepareStatement(upsertFailed);
                 PreparedStatement notFound = connection.prepareStatement(upsertNotFound)) {
@@ -94,7 +100,9 @@ public final class MetadataRepository {
         if (records.isEmpty()) {
             return;
         }
+        Outbox outbox = database.outbox();
         database.execute(connection -> {
+            queueChanges(connection, records, MetadataColumn.PAGE, outbox, at);
             try (PreparedStatement upsert = connection.prepareStatement(upsertPage)) {
                 for (GameMetadata data : records) {
                     int next = bindData(upsert, data, MetadataColumn.PAGE);
@@ -104,6 +112,17 @@ public final class MetadataRepository {
                 upsert.executeBatch();
             }
         });
+    }
+
+    /** Queues a {@code metadata_changed} event for each record whose data differs from what is stored. */
+    private static void queueChanges(Connection connection, List<GameMetadata> records, List<MetadataColumn> columns,
+            Outbox outbox, Instant at) throws SQLException {
+        if (!outbox.enabled() || records.isEmpty()) {
+            return;
+        }
+        Map<Integer, Map<String, Object>> before = ChangeEvents.findMetadata(connection, columns,
+                records.stream().map(GameMetadata::appId).toList());
+        outbox.append(connection, ChangeEvents.metadataChanged(records, columns, before, at));
     }
 
     private static void bindFetched(PreparedStatement statement, Fetched update) throws SQLException {

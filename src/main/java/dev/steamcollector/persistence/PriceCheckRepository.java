@@ -104,6 +104,7 @@ public final class PriceCheckRepository {
      */
     public List<PriceChange> store(String country, List<PriceCandidate> checked, List<PriceObservation> prices,
             Instant at, Function<PriceChange, Optional<Announcement>> announce) {
+        Outbox outbox = database.outbox();
         return database.query(connection -> {
             List<PriceChange> changes = database.prices().record(connection, prices, at, announce);
             upsertChecks(connection, country, checked, at);

@@ -57,7 +57,7 @@ public final class PriceRepository {
         return database.query(connection -> record(connection, observations, at, announce));
     }
 
-    /** The same, inside a transaction the caller holds. */
+    /** The same, inside a transaction the caller holds; each change also queues its change event. */
     List<PriceChange> record(Connection connection, List<PriceObservation> observations, Instant at,
             Function<PriceChange, Optional<Announcement>> announce) throws SQLException {
         if (observations.isEmpty()) {
@@ -86,6 +86,7 @@ public final class PriceRepository {
             insert.executeBatch();
             queue.executeBatch();
         }
+        database.outbox().append(connection, changes.stream().map(change -> ChangeEvents.priceChanged(change, at)).toList());
         return changes;
     }
 

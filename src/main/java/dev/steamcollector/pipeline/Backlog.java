@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The work left waiting, for the queue gauges: games whose details are due, unsent notifications,
+ * events waiting for Kafka,
  * and (while the Store details are kept) Store descriptions and review summaries due.
  */
 public final class Backlog {
@@ -24,6 +25,7 @@ public final class Backlog {
             DueSelection due = DueSelection.dueAt(clock.instant(), Integer.MAX_VALUE);
             metrics.queueSize(Metrics.DETAILS_DUE, db.metadata().countDue(due));
             metrics.queueSize(Metrics.NOTIFICATIONS, db.notifications().countQueued());
+            metrics.queueSize(Metrics.EVENTS, db.events().countUnsent());
             if (storeDetails) {
                 metrics.queueSize(Metrics.STORE_DETAILS_DUE, db.storeDescriptionsDue().countDue(due));
                 metrics.queueSize(Metrics.STORE_REVIEWS_DUE, db.storeReviewsDue().countDue(due));
