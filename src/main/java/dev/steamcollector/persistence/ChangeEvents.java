@@ -87,6 +87,44 @@ final class ChangeEvents {
         return events;
     }
 
+    /** The given columns of these rows of {@code table} (keyed by {@code app_id}), normalised for comparison. */
+    static Map<Integer, Map<String, Object>> findRows(Connection connection, String table, List<String> columns,
+            Collection<Integer> appIds) throws SQLException {
+        Map<Integer, Map<String, Object>> rows = new HashMap<>();
+        forChunks(connection, "SELECT app_id, " + String.join(", ", columns) + " FROM " + table
+                + " WHERE app_id IN (%s)", appIds, row -> {
+                    Map<String, Object> values = new HashMap<>();
+                    for (int i = 0; i < columns.size(); i++) {
+                        values.put(columns.get(i), normalise(columns.get(i), row.getObject(i + 2)));
+                    }
+                    rows.put(row.getInt(1), values);
+                });
+        return rows;
+    }
+
+    /** A {@code type} event per row whose columns differ between {@code before} and {@code after}, listing each change. */
+    static List<ChangeEvent> rowsChanged(Type type, List<String> columns, Map<Integer, Map<String, Object>> before,
+            Map<Integer, Map<String, Object>> after, Instant at) {
+        List<ChangeEvent> events = new ArrayList<>();
+        after.forEach((appId, now) -> {
+            Map<String, Object> was = before.getOrDefault(appId, Map.of());
+            Map<String, Object> changes = new LinkedHashMap<>();
+            for (String column : columns) {
+                if (!Objects.equals(was.get(column), now.get(column))) {
+                    Map<String, Object> change = new LinkedHashMap<>();
+                    change.put("old", was.get(column));
+                    change.put("new", now.get(column));
+                    changes.put(column, change);
+                }
+            }
+            if (!changes.isEmpty()) {
+                events.add(ChangeEvent.of(type, appId, at, Map.of("changes", changes)));
+            }
+        });
+        events.sort(java.util.Comparator.comparingInt(ChangeEvent::appId));
+        return events;
+    }
+
     static ChangeEvent priceChanged(PriceChange change, Instant at) {
         PriceObservation now = change.now();
         PricePoint was = change.previous().orElse(null);
@@ -104,14 +142,21 @@ final class ChangeEvents {
 
     /** Numbers as longs and JSON text as a tree, so that equal values compare equal whatever the driver returns. */
     private static Object normalise(MetadataColumn column, Object value) {
+        return normalise(column.name(), value);
+    }
+
+    private static Object normalise(String column, Object value) {
         if (value == null) {
             return null;
         }
         if (value instanceof Number number) {
             return number.longValue();
         }
+        if (value instanceof Boolean) {
+            return value;
+        }
         String text = value.toString();
-        return column.name().endsWith("_json") ? Outbox.jsonValue(text) : text;
+        return column.endsWith("_json") ? Outbox.jsonValue(text) : text;
     }
 
     private interface RowReader {

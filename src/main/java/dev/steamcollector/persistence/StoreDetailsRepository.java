@@ -2,6 +2,7 @@ package dev.steamcollector.persistence;
 
 import static java.util.stream.Collectors.joining;
 
+import dev.steamcollector.model.ChangeEvent;
 import dev.steamcollector.model.FetchOutcome;
 import dev.steamcollector.model.Game;
 import dev.steamcollector.model.ReviewSummary;
@@ -9,8 +10,10 @@ import dev.steamcollector.model.StoreDescription;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Writes the {@code store_details} table: a batch of descriptions, or of review summaries, in one
@@ -89,15 +92,44 @@ public final class StoreDetailsRepository {
                 names.add(new Game(f.appId(), f.data().name()));
             }
         }
+        Outbox outbox = database.outbox();
         database.execute(connection -> {
-            upsert(connection, DESCRIPTION, batch, StoreColumns::bind);
+            recordingChanges(connection, outbox, DESCRIPTION, batch, () -> upsert(connection, DESCRIPTION, batch,
+                    StoreColumns::bind));
             GameRepository.fillMissingNames(connection, names);
         });
     }
 
     /** Stores a batch of review summaries in one transaction. Each game must exist in {@code games}. */
     public void storeReviews(List<FetchOutcome<ReviewSummary>> batch) {
-        database.execute(connection -> upsert(connection, REVIEWS, batch, StoreColumns::bind));
+        Outbox outbox = database.outbox();
+        database.execute(connection -> recordingChanges(connection, outbox, REVIEWS, batch,
+                () -> upsert(connection, REVIEWS, batch, StoreColumns::bind)));
+    }
+
+    @FunctionalInterface
+    private interface Write {
+        void run() throws SQLException;
+    }
+
+    /** Runs {@code write}, queueing a {@code store_details_changed} event for each game whose data it changed. */
+    private static <T> void recordingChanges(Connection connection, Outbox outbox, Part part,
+            List<FetchOutcome<T>> batch, Write write) throws SQLException {
+        List<Integer> fetched = batch.stream().filter(outcome -> outcome instanceof FetchOutcome.Fetched<T>)
+                .map(FetchOutcome::appId).toList();
+        if (!outbox.enabled() || fetched.isEmpty()) {
+            write.run();
+            return;
+        }
+        Map<Integer, Map<String, Object>> before = ChangeEvents.findRows(connection, "store_details", part.columns(),
+                fetched);
+        write.run();
+        Map<Integer, Map<String, Object>> after = ChangeEvents.findRows(connection, "store_details", part.columns(),
+                fetched);
+        Instant at = batch.stream().filter(outcome -> outcome instanceof FetchOutcome.Fetched<T>)
+                .map(outcome -> ((FetchOutcome.Fetched<T>) outcome).at()).findFirst().orElseThrow();
+        outbox.append(connection, ChangeEvents.rowsChanged(ChangeEvent.Type.STORE_DETAILS_CHANGED, part.columns(),
+                before, after, at));
     }
 
     private static <T> void upsert(Connection connection, Part part, List<FetchOutcome<T>> batch, Binder<T> binder)

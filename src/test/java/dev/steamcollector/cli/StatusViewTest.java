@@ -105,7 +105,7 @@ class StatusViewTest {
                 "  Steam Store         60/minute, the configured limit",
                 "  SteamSpy            30/minute, 50% of 60/minute (climbing back, slowed 2026-01-12 03:20:11Z)",
                 "  SteamSpy all pages  60/minute, the configured limit");
-        JsonNode steamSpy = new ObjectMapper().readTree(json.toString()).get("pace").get(2);
+        JsonNode steamSpy = new ObjectMapper().readTree(json.toString()).get("pace").get(3);
         assertThat(steamSpy.get("endpoint").asText()).isEqualTo("steamspy");
         assertThat(steamSpy.get("perSecond").asDouble()).isEqualTo(0.5);
         assertThat(steamSpy.get("limit").asText()).isEqualTo("60/minute");
@@ -120,7 +120,7 @@ class StatusViewTest {
         List<RememberedPace> remembered = List.of(new RememberedPace("steamspy", 0.5, 1.0, OptionalDouble.empty(),
                 Optional.empty(), recorded));
 
-        double afterAWeek = StatusView.Pace.inForce(remembered, api, recorded.plus(RememberedPace.HALF_LIFE)).get(2)
+        double afterAWeek = StatusView.Pace.inForce(remembered, api, recorded.plus(RememberedPace.HALF_LIFE)).get(3)
                 .perSecond();
 
         assertThat(afterAWeek).isCloseTo(0.75, org.assertj.core.data.Offset.offset(1e-9));
