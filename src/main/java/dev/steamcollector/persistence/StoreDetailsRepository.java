@@ -44,34 +44,34 @@ public final class StoreDetailsRepository {
             return prefix + name;
         }
 
-        String upsertFetched() {
+        String upsertFetched(SqlDialect sql) {
             String names = String.join(", ", columns);
             String marks = columns.stream().map(c -> "?").collect(joining(", "));
-            String sets = columns.stream().map(c -> c + " = excluded." + c).collect(joining(", "));
-            return "INSERT INTO store_details (app_id, " + names + ", " + column("fetched_at") + ", "
-                    + column("fetch_status") + ") VALUES (?, " + marks + ", ?, 'success')"
-                    + " ON CONFLICT (app_id) DO UPDATE SET " + sets + ", "
-                    + column("fetched_at") + " = excluded." + column("fetched_at") + ", "
-                    + column("fetch_status") + " = 'success', " + column("last_error") + " = NULL, "
-                    + column("fetch_attempts") + " = 0, " + column("next_attempt_at") + " = NULL";
+            List<String> sets = new ArrayList<>();
+            sets.add(column("fetched_at") + " = " + sql.inserted(column("fetched_at")));
+            columns.forEach(c -> sets.add(c + " = " + sql.inserted(c)));
+            sets.addAll(List.of(column("fetch_status") + " = 'success'", column("last_error") + " = NULL",
+                    column("fetch_attempts") + " = 0", column("next_attempt_at") + " = NULL"));
+            return sql.upsert("INSERT INTO store_details (app_id, " + names + ", " + column("fetched_at") + ", "
+                    + column("fetch_status") + ") VALUES (?, " + marks + ", ?, 'success')", "app_id", sets);
         }
 
-        String upsertFailed() {
-            return "INSERT INTO store_details (app_id, " + column("fetch_status") + ", " + column("last_error") + ", "
-                    + column("fetch_attempts") + ", " + column("next_attempt_at") + ") VALUES (?, 'failed', ?, 1, ?)"
-                    + " ON CONFLICT (app_id) DO UPDATE SET " + column("fetch_status") + " = 'failed', "
-                    + column("last_error") + " = excluded." + column("last_error") + ", "
-                    + column("fetch_attempts") + " = store_details." + column("fetch_attempts") + " + 1, "
-                    + column("next_attempt_at") + " = excluded." + column("next_attempt_at");
+        String upsertFailed(SqlDialect sql) {
+            return sql.upsert("INSERT INTO store_details (app_id, " + column("fetch_status") + ", "
+                    + column("last_error") + ", " + column("fetch_attempts") + ", " + column("next_attempt_at")
+                    + ") VALUES (?, 'failed', ?, 1, ?)", "app_id", List.of(
+                            column("fetch_attempts") + " = store_details." + column("fetch_attempts") + " + 1",
+                            column("fetch_status") + " = 'failed'",
+                            column("last_error") + " = " + sql.inserted(column("last_error")),
+                            column("next_attempt_at") + " = " + sql.inserted(column("next_attempt_at"))));
         }
 
-        String upsertNotFound() {
-            return "INSERT INTO store_details (app_id, " + column("fetch_status") + ", " + column("fetched_at") + ")"
-                    + " VALUES (?, 'not_found', ?)"
-                    + " ON CONFLICT (app_id) DO UPDATE SET " + column("fetch_status") + " = 'not_found', "
-                    + column("fetched_at") + " = excluded." + column("fetched_at") + ", "
-                    + column("last_error") + " = NULL, " + column("fetch_attempts") + " = 0, "
-                    + column("next_attempt_at") + " = NULL";
+        String upsertNotFound(SqlDialect sql) {
+            return sql.upsert("INSERT INTO store_details (app_id, " + column("fetch_status") + ", "
+                    + column("fetched_at") + ") VALUES (?, 'not_found', ?)", "app_id", List.of(
+                            column("fetched_at") + " = " + sql.inserted(column("fetched_at")),
+                            column("fetch_status") + " = 'not_found'", column("last_error") + " = NULL",
+                            column("fetch_attempts") + " = 0", column("next_attempt_at") + " = NULL"));
         }
     }
 
@@ -93,8 +93,9 @@ public final class StoreDetailsRepository {
             }
         }
         Outbox outbox = database.outbox();
+        SqlDialect sql = database.dialect();
         database.execute(connection -> {
-            recordingChanges(connection, outbox, DESCRIPTION, batch, () -> upsert(connection, DESCRIPTION, batch,
+            recordingChanges(connection, outbox, DESCRIPTION, batch, () -> upsert(connection, sql, DESCRIPTION, batch,
                     StoreColumns::bind));
             GameRepository.fillMissingNames(connection, names);
         });
@@ -103,8 +104,9 @@ public final class StoreDetailsRepository {
     /** Stores a batch of review summaries in one transaction. Each game must exist in {@code games}. */
     public void storeReviews(List<FetchOutcome<ReviewSummary>> batch) {
         Outbox outbox = database.outbox();
+        SqlDialect sql = database.dialect();
         database.execute(connection -> recordingChanges(connection, outbox, REVIEWS, batch,
-                () -> upsert(connection, REVIEWS, batch, StoreColumns::bind)));
+                () -> upsert(connection, sql, REVIEWS, batch, StoreColumns::bind)));
     }
 
     @FunctionalInterface
@@ -132,11 +134,11 @@ public final class StoreDetailsRepository {
                 before, after, at));
     }
 
-    private static <T> void upsert(Connection connection, Part part, List<FetchOutcome<T>> batch, Binder<T> binder)
-            throws SQLException {
-        try (PreparedStatement fetched = connection.prepareStatement(part.upsertFetched());
-                PreparedStatement failed = connection.prepareStatement(part.upsertFailed());
-                PreparedStatement notFound = connection.prepareStatement(part.upsertNotFound())) {
+    private static <T> void upsert(Connection connection, SqlDialect sql, Part part, List<FetchOutcome<T>> batch,
+            Binder<T> binder) throws SQLException {
+        try (PreparedStatement fetched = connection.prepareStatement(part.upsertFetched(sql));
+                PreparedStatement failed = connection.prepareStatement(part.upsertFailed(sql));
+                PreparedStatement notFound = connection.prepareStatement(part.upsertNotFound(sql))) {
             for (FetchOutcome<T> outcome : batch) {
                 switch (outcome) {
                     case FetchOutcome.Fetched<T> f -> {
