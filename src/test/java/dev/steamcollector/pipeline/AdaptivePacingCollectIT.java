@@ -51,8 +51,10 @@ class AdaptivePacingCollectIT {
                     db.queryString("SELECT pace_per_second FROM endpoint_pace WHERE endpoint = 'steamspy'"));
             assertThat(remembered).isLessThan(40.0).isGreaterThan(20 * 0.3);
             assertThat(db.queryLong("SELECT COUNT(*) FROM endpoint_pace WHERE slowed_at IS NOT NULL")).isEqualTo(1);
-            assertThat(Files.readAllLines(textFile)).anySatisfy(line -> assertThat(line)
-                    .startsWith("steam_endpoint_pace{endpoint=\"steamspy\"} ")
+            // each command writes its own file beside the configured one
+            Path collectFile = textFile.resolveSibling("steam_collect.prom");
+            assertThat(Files.readAllLines(collectFile)).anySatisfy(line -> assertThat(line)
+                    .startsWith("steam_endpoint_pace{command=\"collect\",endpoint=\"steamspy\"} ")
                     .satisfies(sample -> assertThat(Double.parseDouble(sample.split(" ")[1])).isLessThan(40.0)));
 
             CliRun status = CliRun.run(directory, env, "status");
