@@ -39,6 +39,7 @@ import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
@@ -65,6 +66,11 @@ class EventsIT {
     @BeforeAll
     static void startBroker() {
         broker = KafkaBroker.start();
+    }
+
+    @BeforeEach
+    void createTopic() {
+        broker.createTopic(topic);
     }
 
     @AfterAll
