@@ -12,3 +12,5 @@ ALTER TABLE notifications
     DROP INDEX idx_notifications_unsent,
     -- the queue: rows without an outcome, oldest first
     ADD INDEX idx_notifications_queue (outcome, id);
+-- a name as long as the app list sends it (TEXT stops at 64 KiB; PostgreSQL and SQLite have no limit)
+ALTER TABLE games MODIFY name MEDIUMTEXT;
