@@ -64,13 +64,9 @@ final class Parameters {
         }
     }
 
-    /** JSON text; typed by the server ({@code jsonb} on PostgreSQL), plain text on SQLite. */
+    /** JSON text; typed by the server ({@code jsonb} on PostgreSQL, JSON on MySQL), plain text on SQLite. */
     static void setJson(PreparedStatement statement, int index, String json) throws SQLException {
-        if (json == null) {
-            statement.setNull(index, Types.OTHER);
-        } else {
-            statement.setObject(index, json, Types.OTHER);
-        }
+        setValue(statement, index, json, JSON);
     }
 
     static void setValue(PreparedStatement statement, int index, Object value, int sqlType) throws SQLException {
