@@ -20,9 +20,16 @@ public final class MetricTotalsRepository {
     private static final Pattern LABEL = Pattern.compile("([a-zA-Z_][a-zA-Z0-9_]*)=\"((?:[^\"\\\\]|\\\\.)*)\",?");
 
     private final Database database;
+    private final String upsertTotal;
 
     MetricTotalsRepository(Database database) {
         this.database = database;
+        SqlDialect sql = database.dialect();
+        this.upsertTotal = sql.upsert("""
+                INSERT INTO metric_totals (command, metric, labels, value, updated_at) VALUES (?, ?, ?, ?, ?)""",
+                "command, metric, labels", List.of(
+                        "value = metric_totals.value + " + sql.inserted("value"),
+                        "updated_at = " + sql.inserted("updated_at")));
     }
 
     /** The totals kept for {@code command}. */
@@ -46,10 +53,7 @@ public final class MetricTotalsRepository {
     /** Adds {@code increments} to the totals of {@code command} in one transaction; new series start at theirs. */
     public void add(String command, List<CounterTotal> increments, Instant at) {
         database.execute(connection -> {
-            try (PreparedStatement upsert = connection.prepareStatement("""
-                    INSERT INTO metric_totals (command, metric, labels, value, updated_at) VALUES (?, ?, ?, ?, ?)
-                    ON CONFLICT (command, metric, labels) DO UPDATE
-                       SET value = metric_totals.value + excluded.value, updated_at = excluded.updated_at""")) {
+            try (PreparedStatement upsert = connection.prepareStatement(upsertTotal)) {
                 for (CounterTotal increment : increments) {
                     upsert.setString(1, command);
                     upsert.setString(2, increment.metric());

@@ -105,7 +105,9 @@ public final class Migrations {
         List<String> tables = new ArrayList<>();
         try (Connection connection = dataSource.getConnection()) {
             DatabaseMetaData meta = connection.getMetaData();
-            try (ResultSet rows = meta.getTables(null, connection.getSchema(), "%", new String[] {"TABLE"})) {
+            // this database's tables only: MySQL and MariaDB call it the catalog, PostgreSQL the schema
+            try (ResultSet rows = meta.getTables(connection.getCatalog(), connection.getSchema(), "%",
+                    new String[] {"TABLE"})) {
                 while (rows.next()) {
                     String name = rows.getString("TABLE_NAME");
                     if (name.equalsIgnoreCase(HISTORY)) {

@@ -9,14 +9,23 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
+import java.util.stream.Stream;
 
 /** The {@code endpoint_pace} table: the pace each endpoint was left at, kept for the next run. */
 public final class PaceRepository {
 
     private final Database database;
+    private final String upsertPace;
 
     PaceRepository(Database database) {
         this.database = database;
+        SqlDialect sql = database.dialect();
+        this.upsertPace = sql.upsert("""
+                INSERT INTO endpoint_pace
+                       (endpoint, pace_per_second, limit_per_second, too_fast_per_second, slowed_at, updated_at)
+                VALUES (?, ?, ?, ?, ?, ?)""", "endpoint", Stream.of(
+                        "pace_per_second", "limit_per_second", "too_fast_per_second", "slowed_at", "updated_at")
+                .map(column -> column + " = " + sql.inserted(column)).toList());
     }
 
     public List<RememberedPace> findAll() {
@@ -45,15 +54,7 @@ public final class PaceRepository {
             return;
         }
         database.execute(connection -> {
-            try (PreparedStatement upsert = connection.prepareStatement("""
-                    INSERT INTO endpoint_pace
-                           (endpoint, pace_per_second, limit_per_second, too_fast_per_second, slowed_at, updated_at)
-                    VALUES (?, ?, ?, ?, ?, ?)
-                    ON CONFLICT (endpoint) DO UPDATE
-                       SET pace_per_second = excluded.pace_per_second, limit_per_second = excluded.limit_per_second,
-                           too_fast_per_second = excluded.too_fast_per_second,
-                           slowed_at = excluded.slowed_at, updated_at = excluded.updated_at
-                    """)) {
+            try (PreparedStatement upsert = connection.prepareStatement(upsertPace)) {
                 for (RememberedPace pace : paces) {
                     upsert.setString(1, pace.endpoint());
                     upsert.setDouble(2, pace.perSecond());

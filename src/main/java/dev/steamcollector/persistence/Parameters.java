@@ -7,6 +7,7 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import org.postgresql.PGStatement;
 import org.sqlite.core.CoreStatement;
 import java.time.LocalDate;
 
@@ -19,7 +20,7 @@ import java.time.LocalDate;
  */
 final class Parameters {
 
-    /** The SQL type of a JSON column ({@code jsonb} on PostgreSQL, text on SQLite): the database converts the text. */
+    /** The SQL type of a JSON column ({@code jsonb} on PostgreSQL, JSON on MySQL, text on SQLite): bound as its text. */
     static final int JSON = Types.OTHER;
 
     private Parameters() {
@@ -63,21 +64,18 @@ final class Parameters {
         }
     }
 
-    /** JSON text; typed by the server ({@code jsonb} on PostgreSQL), plain text on SQLite. */
+    /** JSON text; typed by the server ({@code jsonb} on PostgreSQL, JSON on MySQL), plain text on SQLite. */
     static void setJson(PreparedStatement statement, int index, String json) throws SQLException {
-        if (json == null) {
-            statement.setNull(index, Types.OTHER);
-        } else {
-            statement.setObject(index, json, Types.OTHER);
-        }
+        setValue(statement, index, json, JSON);
     }
 
     static void setValue(PreparedStatement statement, int index, Object value, int sqlType) throws SQLException {
+        // a JSON text bound as OTHER is typed jsonb by PostgreSQL; MySQL's JSON column and SQLite take it as text
+        int type = sqlType == JSON && !isPostgresql(statement) ? Types.VARCHAR : sqlType;
         if (value == null) {
-            statement.setNull(index, sqlType);
+            statement.setNull(index, type);
         } else {
-            // a JSON text bound as OTHER is typed by the server: jsonb on PostgreSQL; SQLite stores the text
-            statement.setObject(index, value, sqlType);
+            statement.setObject(index, value, type);
         }
     }
 
@@ -89,5 +87,9 @@ final class Parameters {
 
     private static boolean isSqlite(PreparedStatement statement) throws SQLException {
         return statement.isWrapperFor(CoreStatement.class);
+    }
+
+    private static boolean isPostgresql(PreparedStatement statement) throws SQLException {
+        return statement.isWrapperFor(PGStatement.class);
     }
 }

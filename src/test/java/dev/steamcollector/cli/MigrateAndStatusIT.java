@@ -32,7 +32,7 @@ class MigrateAndStatusIT {
 
         CliRun migrate = CliRun.run(directory, env, "migrate");
         assertThat(migrate.exitCode()).as(migrate.err()).isZero();
-        assertThat(migrate.out()).contains(shippedSchema(kind))
+        assertThat(migrate.out()).contains(shippedSchema(db))
                 .contains("Rate limits:     Steam Web API 100000/day, Store 200/5minutes, SteamSpy 60/minute");
 
         CliRun again = CliRun.run(directory, env, "migrate");
@@ -76,10 +76,10 @@ class MigrateAndStatusIT {
         assertThat(json.at("/pace/2/perSecond").asDouble()).isEqualTo(2 / 60.0);
     }
 
-    /** The schema line of a first {@code migrate}: the newest version shipped in {@code db/<kind>}, every migration applied. */
-    private static String shippedSchema(String kind) throws IOException {
+    /** The schema line of a first {@code migrate}: the newest version shipped for {@code db}, every migration applied. */
+    private static String shippedSchema(TestDatabase db) throws IOException {
         List<Integer> versions;
-        try (Stream<Path> files = Files.list(Path.of("db", kind))) {
+        try (Stream<Path> files = Files.list(Path.of(db.migrationFolder()))) {
             versions = files.map(file -> file.getFileName().toString())
                     .filter(name -> name.matches("V\\d+__.*\\.sql"))
                     .map(name -> Integer.valueOf(name.substring(1, name.indexOf("__"))))

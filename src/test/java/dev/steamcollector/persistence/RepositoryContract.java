@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.steamcollector.model.Announcement;
+import dev.steamcollector.model.CounterTotal;
 import dev.steamcollector.model.DueGame;
 import dev.steamcollector.model.DueSelection;
 import dev.steamcollector.model.FetchStatus;
@@ -13,6 +14,7 @@ import dev.steamcollector.model.LockHolder;
 import dev.steamcollector.model.MetadataUpdate.Failed;
 import dev.steamcollector.model.MetadataUpdate.Fetched;
 import dev.steamcollector.model.MetadataUpdate.NotFound;
+import dev.steamcollector.model.NotificationCounts;
 import dev.steamcollector.model.PagePass;
 import dev.steamcollector.model.PriceChange;
 import dev.steamcollector.model.PriceObservation;
@@ -34,6 +36,7 @@ import java.util.BitSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.Set;
@@ -588,6 +591,32 @@ abstract class RepositoryContract {
             assertThat(database.notifications().countQueued()).isZero();
             assertThat(db.queryString("SELECT outcome FROM notifications")).isEqualTo("sent");
         }
+
+        @Test
+        void aLiveClaimKeepsOthersOffAStaleOneIsTakenOverAndARefusedMessageIsSetAside() {
+            record(T0, new PriceObservation(10, "USD", 1999, 1999, 0, PriceSource.STORE),
+                    new PriceObservation(20, "USD", 500, 500, 0, PriceSource.STORE));
+            record(T1, new PriceObservation(10, "USD", 999, 1999, 50, PriceSource.STORE),
+                    new PriceObservation(20, "USD", 250, 500, 50, PriceSource.STORE));
+            List<Long> ids = database.notifications().findQueued(10, T0).stream().map(QueuedNotification::id).toList();
+            assertThat(ids).hasSize(2);
+
+            assertThat(database.notifications().claim(ids, "one", T1, T0)).isEqualTo(ids);
+            assertThat(database.notifications().claim(ids, "two", T1, T0)).as("claimed by a live poster").isEmpty();
+            assertThat(database.notifications().findQueued(10, T0)).isEmpty();
+            assertThat(database.notifications().claim(ids, "two", T2, T2)).as("a stale claim").isEqualTo(ids);
+
+            database.notifications().setAside(ids.getFirst(), "one", "no longer its claim", T2);
+            database.notifications().setAside(ids.getFirst(), "two", "Cannot send an empty message", T2);
+            database.notifications().release(List.of(ids.getLast()), "two");
+
+            assertThat(database.notifications().counts())
+                    .isEqualTo(new NotificationCounts(1, 1, Optional.of("Cannot send an empty message")));
+            assertThat(database.notifications().findQueued(10, T0)).extracting(QueuedNotification::id)
+                    .containsExactly(ids.getLast());
+            assertThat(db.queryLong("SELECT COUNT(*) FROM notifications WHERE outcome = 'refused'"
+                    + " AND refused_at IS NOT NULL AND claimed_by = 'two'")).isEqualTo(1);
+        }
     }
 
     @Nested
@@ -612,6 +641,27 @@ abstract class RepositoryContract {
         void savingNothingChangesNothing() {
             database.paces().save(List.of());
             assertThat(database.paces().findAll()).isEmpty();
+        }
+    }
+
+    @Nested
+    class MetricTotals {
+
+        @Test
+        void eachCommandsSeriesGrowAcrossRuns() {
+            Map<String, String> store200 = Map.of("status", "200", "endpoint", "store");
+            database.metricTotals().add("prices", List.of(new CounterTotal("steam_api_requests_total", store200, 3),
+                    new CounterTotal("steam_games_processed_total", Map.of(), 1.5)), T0);
+            database.metricTotals().add("prices", List.of(new CounterTotal("steam_api_requests_total", store200, 2)), T1);
+            database.metricTotals().add("collect", List.of(new CounterTotal("steam_api_requests_total", store200, 7)), T1);
+
+            assertThat(database.metricTotals().find("prices")).containsExactlyInAnyOrder(
+                    new CounterTotal("steam_api_requests_total", store200, 5),
+                    new CounterTotal("steam_games_processed_total", Map.of(), 1.5));
+            assertThat(database.metricTotals().find("collect"))
+                    .containsExactly(new CounterTotal("steam_api_requests_total", store200, 7));
+            assertThat(db.queryString("SELECT labels FROM metric_totals WHERE command = 'prices' AND value = 5"))
+                    .isEqualTo("endpoint=\"store\",status=\"200\"");
         }
     }
 }

@@ -65,7 +65,8 @@ class CollectMetadataIT {
         assertThat(run.exitCode()).as(run.err()).isZero();
         assertThat(count(db, "fetch_status = 'success'")).isEqualTo(GAMES);
         assertThat(db.queryString("SELECT tags_json FROM game_metadata WHERE app_id = 697210")).isEqualTo("{}");
-        String vrVotes = db.isSqlite() ? "json_extract(tags_json, '$.VR')" : "(tags_json->>'VR')::int";
+        String vrVotes = db.isSqlite() ? "json_extract(tags_json, '$.VR')"
+                : db.isMysql() ? "JSON_EXTRACT(tags_json, '$.VR')" : "(tags_json->>'VR')::int";
         assertThat(db.queryLong("SELECT " + vrVotes + " FROM game_metadata WHERE app_id = 748720")).isEqualTo(5);
         assertThat(count(db, "app_id = 530940 AND price_cents IS NULL")).isEqualTo(1);
         assertThat(db.queryLong("SELECT score_rank FROM game_metadata WHERE app_id = 755540")).isEqualTo(79);

@@ -71,7 +71,7 @@ class DiscordIT {
     Path directory;
 
     @ParameterizedTest
-    @ValueSource(strings = {"sqlite", "postgresql"})
+    @ValueSource(strings = {"sqlite", "postgresql", "mariadb"})
     @Timeout(value = 3, unit = TimeUnit.MINUTES) // honouring the hour would hold the run for an hour
     void aRetryAfterOfAnHourLeavesTheQueueForTheNextRun(String kind) throws SQLException {
         TestDatabase db = seed(kind, 3, id -> "Game " + id);
@@ -101,7 +101,7 @@ class DiscordIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"sqlite", "postgresql"})
+    @ValueSource(strings = {"sqlite", "postgresql", "mariadb"})
     void aMessageRefusedForItsContentIsSetAsideAndTheQueueMovesOn(String kind) throws Exception {
         TestDatabase db = seed(kind, 4, id -> id == 10_010 ? "Game REFUSED " + id : "Game " + id);
         serveDiscord(aResponse().withStatus(204));
@@ -130,7 +130,7 @@ class DiscordIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"sqlite", "postgresql"})
+    @ValueSource(strings = {"sqlite", "postgresql", "mariadb"})
     void aMegabyteNameIsClippedToWhatDiscordAccepts(String kind) throws Exception {
         String megabyte = "M".repeat(1 << 20);
         TestDatabase db = seed(kind, 2, id -> id == 10_000 ? megabyte : "Game " + id);

@@ -7,6 +7,7 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Locale;
 import java.util.Properties;
 
 /** A fresh, empty database of any supported kind, with plain-JDBC access for assertions and arranging. */
@@ -89,5 +90,14 @@ public record TestDatabase(String url, DatabaseSettings settings) {
 
     public boolean isSqlite() {
         return settings.kind() == DatabaseSettings.Kind.SQLITE;
+    }
+
+    public boolean isMysql() {
+        return settings.kind() == DatabaseSettings.Kind.MYSQL;
+    }
+
+    /** The folder of this database's migrations, {@code db/sqlite} for one. */
+    public String migrationFolder() {
+        return "db/" + settings.kind().name().toLowerCase(Locale.ROOT);
     }
 }
