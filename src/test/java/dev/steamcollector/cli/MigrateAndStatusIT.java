@@ -73,7 +73,7 @@ class MigrateAndStatusIT {
                 .contains("Due:       3 games' details (about 1m30s at 2/minute)")
                 .contains("  SteamSpy            2/minute, the configured limit")
                 .contains("Runs:      none yet");
-        assertThat(json.at("/pace/2/perSecond").asDouble()).isEqualTo(2 / 60.0);
+        assertThat(json.at("/pace/3/perSecond").asDouble()).isEqualTo(2 / 60.0);
     }
 
     /** The schema line of a first {@code migrate}: the newest version shipped for {@code db}, every migration applied. */
