@@ -62,7 +62,7 @@ class AdaptivePacingCollectIT {
                     + " \\(climbing back, slowed \\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\dZ\\)")
                     .contains("  Steam Store         200/second, the configured limit");
             JsonNode json = new ObjectMapper().readTree(CliRun.run(directory, env, "status", "--json").out());
-            JsonNode steamSpyPace = json.get("pace").get(2);
+            JsonNode steamSpyPace = json.get("pace").get(3);
             assertThat(steamSpyPace.get("endpoint").asText()).isEqualTo("steamspy");
             assertThat(steamSpyPace.get("perSecond").asDouble()).isLessThan(40.0);
             assertThat(steamSpyPace.get("limitPerSecond").asDouble()).isEqualTo(40.0);
