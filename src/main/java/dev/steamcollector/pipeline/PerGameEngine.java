@@ -59,6 +59,11 @@ public final class PerGameEngine {
      * after committing everything that came back.
      */
     public <T> void run(GameSource<T> source, List<DueGame> due, SourceTally tally) {
+        if (due.isEmpty()) {
+            // nothing to show: no empty bar, and no "0 games" before the page pass has brought any in
+            log.debug("{}: no game due", source.name());
+            return;
+        }
         log.info("{}: {} games to fetch", source.name(), due.size());
         try (Progress shown = progress.create(source.name(), due.size());
                 Dispatcher<T> dispatcher = new Dispatcher<>(source.fetcher(), limits.workers(), stop, grace)) {

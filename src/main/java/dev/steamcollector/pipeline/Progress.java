@@ -3,6 +3,7 @@ package dev.steamcollector.pipeline;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Locale;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -21,19 +22,28 @@ public abstract sealed class Progress implements AutoCloseable {
         return terminal ? new Bar(task, total) : new LogLines(task, total, clock, Duration.ofSeconds(30));
     }
 
+    /** Whether a bar is on screen, so that a log line first clears the bar's line. */
+    public static boolean barShowing() {
+        return BarLine.showing();
+    }
+
     public abstract void step();
 
     @Override
     public abstract void close();
 
-    /** A progress bar on stderr. */
+    /** A progress bar on stderr, drawn on its own line of the terminal. */
     static final class Bar extends Progress {
+        private final BarLine line;
         private final ProgressBar bar;
 
         Bar(String task, long total) {
+            // the bar's own line, not the library's default console: that one opens a JLine terminal
+            // which resets SIGINT to the default action, and Ctrl-C would kill the run on the spot
+            this.line = BarLine.open(System.err);
             this.bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(total)
-                    .setStyle(ProgressBarStyle.ASCII).showSpeed().setSpeedUnit(java.time.temporal.ChronoUnit.MINUTES)
-                    .setUnit(" games", 1).build();
+                    .setStyle(ProgressBarStyle.ASCII).showSpeed().setSpeedUnit(ChronoUnit.MINUTES)
+                    .setUnit(" games", 1).setConsumer(line).build();
         }
 
         @Override
@@ -44,6 +54,7 @@ public abstract sealed class Progress implements AutoCloseable {
         @Override
         public void close() {
             bar.close();
+            line.release();
         }
     }
 

@@ -14,6 +14,7 @@ import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -78,6 +79,13 @@ public final class SteamSpyFake {
     public void serveDetails() {
         for (ObjectNode record : records) {
             serveDetails(record.get("appid").asInt(), okJson(record.toString()));
+        }
+    }
+
+    /** Serves every record's {@code appdetails}, each answer taking {@code delay}: requests stay in flight. */
+    public void serveDetailsAfter(Duration delay) {
+        for (ObjectNode record : records) {
+            serveDetails(record.get("appid").asInt(), okJson(record.toString()).withFixedDelay((int) delay.toMillis()));
         }
     }
 
