@@ -5,6 +5,7 @@ import dev.steamcollector.model.Game;
 import dev.steamcollector.model.MetadataUpdate;
 import dev.steamcollector.model.PriceChange;
 import dev.steamcollector.model.PriceObservation;
+import dev.steamcollector.model.RunCheckpoint;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -12,7 +13,8 @@ import java.util.function.Function;
 
 /**
  * One batch of per-game details in one transaction: the metadata and fetch status, the names of
- * games stored without one, and the prices seen (with their queued announcements).
+ * games stored without one, the prices seen (with their queued announcements), and the counters
+ * of the run that fetched them.
  */
 public final class DetailsBatchRepository {
 
@@ -23,12 +25,15 @@ public final class DetailsBatchRepository {
     }
 
     public void store(List<MetadataUpdate> updates, List<Game> names, List<PriceObservation> prices, Instant at,
-            Function<PriceChange, Optional<Announcement>> announce) {
+            Function<PriceChange, Optional<Announcement>> announce, Optional<RunCheckpoint> run) {
         Outbox outbox = database.outbox();
         database.execute(connection -> {
             database.metadata().upsert(connection, updates);
             GameRepository.fillMissingNames(connection, names);
             database.prices().record(connection, prices, at, announce);
+            if (run.isPresent()) {
+                RunRepository.raiseCounters(connection, run.get());
+            }
         });
     }
 }

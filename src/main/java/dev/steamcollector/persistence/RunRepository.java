@@ -1,14 +1,27 @@
 package dev.steamcollector.persistence;
 
+import dev.steamcollector.model.RunCheckpoint;
 import dev.steamcollector.model.RunCounters;
 import dev.steamcollector.model.RunRecord;
 import dev.steamcollector.model.RunStatus;
+import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /** The {@code collection_runs} table: one row a run, opened at the start and closed at the end. */
 public final class RunRepository {
+
+    /** The counter columns, in the order of {@link RunCounters}' components. */
+    private static final List<String> COUNTERS = List.of("games_listed", "games_added", "games_deactivated",
+            "games_processed", "games_succeeded", "games_not_found", "games_failed", "requests", "retries",
+            "throttle_pauses");
+    private static final String RAISE_COUNTERS = "UPDATE collection_runs SET "
+            + COUNTERS.stream().map(c -> c + " = CASE WHEN " + c + " < ? THEN ? ELSE " + c + " END")
+                    .collect(Collectors.joining(", "))
+            + " WHERE id = ?";
 
     private final Database database;
 
@@ -31,12 +44,29 @@ public final class RunRepository {
         });
     }
 
-    /** Saves the counters of a run that is still going, so a killed run leaves its progress behind. */
+    /**
+     * Saves the counters of a run that is still going, so a killed run leaves its progress behind.
+     * A counter is only ever raised: the counts saved with a committed batch (see
+     * {@link #raiseCounters}) are never lowered by a snapshot taken a moment before it.
+     */
     public void updateCounters(long id, RunCounters counters) {
-        database.inTransaction(session -> {
-            copyCounters(counters, session.find(CollectionRunEntity.class, id));
-            return null;
-        });
+        database.execute(connection -> raiseCounters(connection, new RunCheckpoint(id, counters)));
+    }
+
+    /** Raises the run's counters to {@code checkpoint}'s, in the caller's transaction. */
+    static void raiseCounters(Connection connection, RunCheckpoint checkpoint) throws SQLException {
+        RunCounters counters = checkpoint.counters();
+        long[] values = {counters.gamesListed(), counters.gamesAdded(), counters.gamesDeactivated(),
+            counters.gamesProcessed(), counters.gamesSucceeded(), counters.gamesNotFound(), counters.gamesFailed(),
+            counters.requests(), counters.retries(), counters.throttlePauses()};
+        try (PreparedStatement update = connection.prepareStatement(RAISE_COUNTERS)) {
+            for (int i = 0; i < values.length; i++) {
+                update.setLong(2 * i + 1, values[i]);
+                update.setLong(2 * i + 2, values[i]);
+            }
+            update.setLong(2 * values.length + 1, checkpoint.runId());
+            update.executeUpdate();
+        }
     }
 
     /** Closes a run with its final status, counters and an optional message. */

@@ -37,8 +37,9 @@ final class BatchWriter<T> {
     /** Stores what is waiting, if anything. */
     void flush() {
         if (!batch.isEmpty()) {
-            sink.store(List.copyOf(batch));
-            batch.forEach(stored -> tally.count(stored.status()));
+            List<FetchOutcome<T>> stored = List.copyOf(batch);
+            sink.store(stored, tally.checkpointWith(stored.stream().map(FetchOutcome::status).toList()));
+            stored.forEach(outcome -> tally.count(outcome.status()));
             batch.clear();
         }
     }

@@ -4,16 +4,18 @@ import dev.steamcollector.model.FetchOutcome;
 import dev.steamcollector.model.Game;
 import dev.steamcollector.model.GameMetadata;
 import dev.steamcollector.model.MetadataUpdate;
+import dev.steamcollector.model.RunCheckpoint;
 import dev.steamcollector.persistence.DetailsBatchRepository;
 import dev.steamcollector.steamspy.SteamSpyRecord;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Where a batch of SteamSpy per-game details goes, in one transaction: metadata and status,
- * missing names, and SteamSpy's prices with their announcements.
+ * missing names, SteamSpy's prices with their announcements, and the run's counters.
  */
 public final class DetailsSink implements BatchSink<SteamSpyRecord> {
 
@@ -27,6 +29,11 @@ public final class DetailsSink implements BatchSink<SteamSpyRecord> {
 
     @Override
     public void store(List<FetchOutcome<SteamSpyRecord>> batch) {
+        store(batch, Optional.empty());
+    }
+
+    @Override
+    public void store(List<FetchOutcome<SteamSpyRecord>> batch, Optional<RunCheckpoint> run) {
         List<MetadataUpdate> updates = new ArrayList<>(batch.size());
         List<GameMetadata> fetched = new ArrayList<>();
         List<Game> names = new ArrayList<>();
@@ -45,6 +52,6 @@ public final class DetailsSink implements BatchSink<SteamSpyRecord> {
             });
         }
         Instant at = batch.getFirst().at().truncatedTo(ChronoUnit.MILLIS);
-        batches.store(updates, names, PriceRecorder.steamSpyObservations(fetched), at, prices.rules()::evaluate);
+        batches.store(updates, names, PriceRecorder.steamSpyObservations(fetched), at, prices.rules()::evaluate, run);
     }
 }

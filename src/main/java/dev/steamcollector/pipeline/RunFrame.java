@@ -86,7 +86,7 @@ public final class RunFrame {
             long id = db.runs().start(mode, ProcessHandle.current().pid(), RunLock.hostName(), started);
             resumePaces(started);
             metrics.started();
-            Ending ending = new Ending(id, mode, started, new RunTally(metrics));
+            Ending ending = new Ending(id, mode, started, new RunTally(metrics, id));
             lock.onAbruptExit(ending::abrupt);
             ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(
                     Thread.ofPlatform().daemon(true).name("run-timer").factory());

@@ -4,6 +4,7 @@ import dev.steamcollector.http.EndpointStats;
 import dev.steamcollector.metrics.Metrics;
 import dev.steamcollector.metrics.TaskMetrics;
 import dev.steamcollector.model.FetchStatus;
+import dev.steamcollector.model.RunCheckpoint;
 import dev.steamcollector.model.RunCounters;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -30,6 +31,8 @@ public final class RunTally {
     private final AtomicLong pages = new AtomicLong();
     private final List<String> notes = new CopyOnWriteArrayList<>();
     private final TaskMetrics metrics;
+    /** The run's row in {@code collection_runs}, or 0 for a tally that is not recorded. */
+    private final long runId;
     private final SourceTally details;
     private final Map<String, SourceTally> others = new LinkedHashMap<>();
 
@@ -39,8 +42,26 @@ public final class RunTally {
     }
 
     public RunTally(TaskMetrics metrics) {
+        this(metrics, 0);
+    }
+
+    /** The tally of run {@code runId}: the main source's committed batches carry the run's counters along. */
+    public RunTally(TaskMetrics metrics, long runId) {
         this.metrics = metrics;
-        this.details = new SourceTally(DETAILS, metrics);
+        this.runId = runId;
+        this.details = new SourceTally(DETAILS, metrics, this::checkpoint);
+    }
+
+    /**
+     * The run's counters with the main source's games at {@code games}. Request counts are left at
+     * 0: the run saves them every 30 s, and saving never lowers a counter.
+     */
+    private Optional<RunCheckpoint> checkpoint(SourceTally.Counts games) {
+        if (runId == 0) {
+            return Optional.empty();
+        }
+        return Optional.of(new RunCheckpoint(runId, new RunCounters(listed.get(), added.get(), deactivated.get(),
+                games.processed(), games.succeeded(), games.notFound(), games.failed(), 0, 0, 0)));
     }
 
     void listed(long games) {

@@ -2,20 +2,45 @@ package dev.steamcollector.pipeline;
 
 import dev.steamcollector.metrics.TaskMetrics;
 import dev.steamcollector.model.FetchStatus;
+import dev.steamcollector.model.RunCheckpoint;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 
 /** The outcomes of one per-game source in a run, safe to count from any thread; each also counts in the metrics. */
 public final class SourceTally {
 
     private final String name;
     private final TaskMetrics metrics;
+    private final Function<Counts, Optional<RunCheckpoint>> checkpoint;
     private final AtomicLong succeeded = new AtomicLong();
     private final AtomicLong notFound = new AtomicLong();
     private final AtomicLong failed = new AtomicLong();
 
     SourceTally(String name, TaskMetrics metrics) {
+        this(name, metrics, counts -> Optional.empty());
+    }
+
+    /** A tally whose counts are the run's: {@code checkpoint} makes the run's counters from them. */
+    SourceTally(String name, TaskMetrics metrics, Function<Counts, Optional<RunCheckpoint>> checkpoint) {
         this.name = name;
         this.metrics = metrics;
+        this.checkpoint = checkpoint;
+    }
+
+    /**
+     * The run's counters as they will stand once a batch with {@code statuses} is committed, to be
+     * saved in the batch's own transaction; empty for a source whose games are not the run's counters.
+     */
+    Optional<RunCheckpoint> checkpointWith(List<FetchStatus> statuses) {
+        Counts now = snapshot();
+        return checkpoint.apply(new Counts(name, now.succeeded() + count(statuses, FetchStatus.SUCCESS),
+                now.notFound() + count(statuses, FetchStatus.NOT_FOUND), now.failed() + count(statuses, FetchStatus.FAILED)));
+    }
+
+    private static long count(List<FetchStatus> statuses, FetchStatus status) {
+        return statuses.stream().filter(status::equals).count();
     }
 
     public String name() {

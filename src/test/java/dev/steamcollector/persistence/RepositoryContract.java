@@ -21,6 +21,7 @@ import dev.steamcollector.model.PriceObservation;
 import dev.steamcollector.model.PriceSource;
 import dev.steamcollector.model.QueuedNotification;
 import dev.steamcollector.model.RememberedPace;
+import dev.steamcollector.model.RunCheckpoint;
 import dev.steamcollector.model.RunCounters;
 import dev.steamcollector.model.RunRecord;
 import dev.steamcollector.model.RunStatus;
@@ -336,7 +337,7 @@ abstract class RepositoryContract {
 
             assertThatThrownBy(() -> database.detailsBatches().store(
                     List.of(new Fetched(metadata(10, "Valve", 999), T1)), List.of(), List.of(orphan), T1,
-                    change -> Optional.empty())).isInstanceOf(RuntimeException.class);
+                    change -> Optional.empty(), Optional.empty())).isInstanceOf(RuntimeException.class);
 
             assertThat(database.metadata().find(10).orElseThrow().status()).isEqualTo(FetchStatus.PENDING);
             assertThat(db.queryLong("SELECT COUNT(*) FROM price_history")).isZero();
@@ -435,6 +436,44 @@ abstract class RepositoryContract {
 
             assertThat(database.runs().findLatest(2)).extracting(RunRecord::mode)
                     .containsExactly("incremental", "retry-failed");
+        }
+
+        @Test
+        void aDetailsBatchCommitsTheRunsCountersWithIt() {
+            database.games().upsertGames(List.of(new Game(10, "A"), new Game(20, "B")), T0);
+            long id = database.runs().start("incremental", 4242, "droplet", T0);
+            RunCounters counters = new RunCounters(2, 2, 0, 2, 1, 1, 0, 0, 0, 0);
+
+            database.detailsBatches().store(List.of(new Fetched(metadata(10, "Valve", 999), T1), new NotFound(20, T1)),
+                    List.of(), List.of(), T1, change -> Optional.empty(), Optional.of(new RunCheckpoint(id, counters)));
+
+            assertThat(database.runs().findLatest(1).getFirst().counters()).isEqualTo(counters);
+        }
+
+        @Test
+        void aFailedDetailsBatchLeavesTheRunsCountersAsTheyWere() {
+            long id = database.runs().start("incremental", 4242, "droplet", T0);
+            PriceObservation orphan = new PriceObservation(99_999, "USD", 100, 100, 0, PriceSource.STEAMSPY);
+
+            assertThatThrownBy(() -> database.detailsBatches().store(
+                    List.of(new Fetched(metadata(10, "Valve", 999), T1)), List.of(), List.of(orphan), T1,
+                    change -> Optional.empty(),
+                    Optional.of(new RunCheckpoint(id, new RunCounters(0, 0, 0, 1, 1, 0, 0, 0, 0, 0)))))
+                    .isInstanceOf(RuntimeException.class);
+
+            assertThat(database.runs().findLatest(1).getFirst().counters()).isEqualTo(RunCounters.NONE);
+        }
+
+        @Test
+        void savingProgressNeverLowersACounter() {
+            long id = database.runs().start("incremental", 4242, "droplet", T0);
+            database.runs().updateCounters(id, new RunCounters(100, 10, 0, 50, 45, 3, 2, 60, 4, 1));
+
+            // a snapshot taken just before a batch committed its counters, saved just after it
+            database.runs().updateCounters(id, new RunCounters(100, 10, 0, 40, 36, 2, 2, 70, 5, 1));
+
+            assertThat(database.runs().findLatest(1).getFirst().counters())
+                    .isEqualTo(new RunCounters(100, 10, 0, 50, 45, 3, 2, 70, 5, 1));
         }
     }
 

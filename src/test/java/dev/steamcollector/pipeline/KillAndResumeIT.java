@@ -96,6 +96,10 @@ class KillAndResumeIT {
         assertThat(killed.awaitExit(Duration.ofSeconds(10))).as(killed::err).isEqualTo(128 + 9);
         long committed = db.queryLong(SUCCEEDED);
         int requestedByKilled = detailsRequests().size();
+        assertThat(db.queryLong("SELECT games_succeeded FROM collection_runs")).as("the killed run's count of successes")
+                .isEqualTo(committed);
+        assertThat(db.queryLong("SELECT games_processed FROM collection_runs")).as("the killed run's count of games")
+                .isEqualTo(db.queryLong("SELECT COUNT(*) FROM game_metadata WHERE fetch_status <> 'pending'"));
         assertThat(db.queryLong("SELECT pid FROM run_locks")).as("the dead run's lock is left behind")
                 .isEqualTo(killed.process().pid());
 
