@@ -41,6 +41,7 @@ public final class AppListCollector {
     /** Collects the whole list from {@code source}; throws, having stored what arrived, when it fails part-way. */
     public void collect(AppListSource source, RunTally tally) {
         log.info("App list from {}", source.description());
+        tally.appListFrom(source.description());
         Instant started = now();
         BitSet seen = new BitSet();
         boolean wholeList;
@@ -55,6 +56,7 @@ public final class AppListCollector {
             }
             throw failure;
         }
+        source.skippedBecause().ifPresent(tally::appListSkipped);
         tally.added(games.countCreatedSince(started));
         if (wholeList) {
             tally.deactivated(deactivateMissing(seen, source.inAppIdOrder()));

@@ -1,5 +1,6 @@
 package dev.steamcollector.pipeline;
 
+import java.util.Optional;
 import java.util.function.Consumer;
 
 /** Where the list of games comes from. */
@@ -22,4 +23,9 @@ public interface AppListSource {
 
     /** Says where the list comes from, for the log. */
     String description();
+
+    /** Why nothing was fetched, when the source had no need to fetch anything this time. */
+    default Optional<String> skippedBecause() {
+        return Optional.empty();
+    }
 }

@@ -217,8 +217,8 @@ public final class RunFrame {
         private RunSummary summary(RunStatus status, String message) {
             RunCounters counters = tally.snapshot(http.stats().values());
             Duration took = Duration.between(started, clock.instant()).truncatedTo(ChronoUnit.MILLIS);
-            return new RunSummary(id, mode, status, took, counters, tally.otherSources(), tally.pages(),
-                    http.stats(), http.paces(clock.instant()), message, tally.notes());
+            return new RunSummary(id, mode, status, took, counters, tally.appList(), tally.otherSources(),
+                    tally.pages(), http.stats(), http.paces(clock.instant()), message, tally.notes());
         }
 
         private Optional<RuntimeException> record(RunSummary summary, TaskOutcome outcome) {

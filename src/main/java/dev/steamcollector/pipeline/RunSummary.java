@@ -24,6 +24,7 @@ public record RunSummary(
         RunStatus status,
         Duration duration,
         RunCounters counters,
+        Optional<RunTally.AppListReport> appList,
         List<SourceTally.Counts> otherSources,
         long pages,
         Map<Endpoint, EndpointStats.Snapshot> endpoints,
@@ -43,13 +44,23 @@ public record RunSummary(
     public void printTo(PrintWriter out) {
         out.printf(Locale.ROOT, "Run #%d (%s) %s in %s%s%n", runId, mode, status.dbValue(), format(duration),
                 message == null ? "" : ": " + message);
-        out.printf(Locale.ROOT, "  App list:  %,d games listed, %,d new, %,d deactivated%n",
-                counters.gamesListed(), counters.gamesAdded(), counters.gamesDeactivated());
+        // runs that do not fetch the list (prices, --update-metadata, --retry-failed, --app-ids) say nothing of it
+        appList.ifPresent(list -> out.printf(Locale.ROOT, "  App list:  %s%n", list.skippedBecause()
+                .map(because -> "not fetched: " + because)
+                .orElse(String.format(Locale.ROOT, "%,d games listed from %s, %,d new, %,d deactivated",
+                        counters.gamesListed(), list.source(), counters.gamesAdded(), counters.gamesDeactivated()))));
         if (pages > 0) {
             out.printf(Locale.ROOT, "  Pages:     %,d SteamSpy pages of figures stored%n", pages);
         }
-        out.printf(Locale.ROOT, "  Details:   %,d games processed: %,d succeeded, %,d not found, %,d failed%n",
-                counters.gamesProcessed(), counters.gamesSucceeded(), counters.gamesNotFound(), counters.gamesFailed());
+        if (mode.equals("prices")) {
+            out.printf(Locale.ROOT, "  Prices:    %,d asked (a game once per country): %,d priced, %,d unknown to the Store,"
+                    + " %,d failed%n", counters.gamesProcessed(), counters.gamesSucceeded(), counters.gamesNotFound(),
+                    counters.gamesFailed());
+        } else {
+            out.printf(Locale.ROOT, "  Details:   %,d games processed: %,d succeeded, %,d not found, %,d failed%n",
+                    counters.gamesProcessed(), counters.gamesSucceeded(), counters.gamesNotFound(),
+                    counters.gamesFailed());
+        }
         for (SourceTally.Counts source : otherSources) {
             out.printf(Locale.ROOT, "  %-10s %,d games processed: %,d succeeded, %,d not found, %,d failed%n",
                     source.source() + ":", source.processed(), source.succeeded(), source.notFound(), source.failed());

@@ -30,6 +30,8 @@ public final class RunTally {
     private final AtomicLong deactivated = new AtomicLong();
     private final AtomicLong pages = new AtomicLong();
     private final List<String> notes = new CopyOnWriteArrayList<>();
+    private volatile String appListSource;
+    private volatile String appListSkipped;
     private final TaskMetrics metrics;
     /** The run's row in {@code collection_runs}, or 0 for a tally that is not recorded. */
     private final long runId;
@@ -62,6 +64,24 @@ public final class RunTally {
         }
         return Optional.of(new RunCheckpoint(runId, new RunCounters(listed.get(), added.get(), deactivated.get(),
                 games.processed(), games.succeeded(), games.notFound(), games.failed(), 0, 0, 0)));
+    }
+
+    void appListFrom(String source) {
+        appListSource = source;
+    }
+
+    void appListSkipped(String because) {
+        appListSkipped = because;
+    }
+
+    /** Where this run's app list came from; empty when the run does not fetch one. */
+    public Optional<AppListReport> appList() {
+        return Optional.ofNullable(appListSource).map(source -> new AppListReport(source,
+                Optional.ofNullable(appListSkipped)));
+    }
+
+    /** The source of a run's app list, and why nothing came from it if it was not fetched. */
+    public record AppListReport(String source, Optional<String> skippedBecause) {
     }
 
     void listed(long games) {

@@ -6,6 +6,7 @@ import dev.steamcollector.steamspy.SteamSpyRecord;
 import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +21,7 @@ public final class SteamSpyCatalogueSource implements AppListSource {
 
     private final SteamSpyPagePass pass;
     private final boolean force;
+    private volatile boolean skipped;
 
     /** {@code force}: run a new pass even when one completed within the last 20 hours. */
     public SteamSpyCatalogueSource(SteamSpyPagePass pass, boolean force) {
@@ -46,7 +48,13 @@ public final class SteamSpyCatalogueSource implements AppListSource {
             log.info("SteamSpy catalogue: page {} brought {} games ({} new to this pass)", page, records.size(),
                     games.size());
         });
+        skipped = outcome.skipped();
         return outcome.wholeList();
+    }
+
+    @Override
+    public Optional<String> skippedBecause() {
+        return skipped ? Optional.of("the SteamSpy pages were read in full less than 20 hours ago") : Optional.empty();
     }
 
     @Override

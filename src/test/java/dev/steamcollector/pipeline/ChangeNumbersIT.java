@@ -115,7 +115,7 @@ class ChangeNumbersIT {
         expected.addAll(overdue);
         assertThat(StoreFake.asked(server, "us")).containsExactlyInAnyOrderElementsOf(expected);
         assertThat(second.out()).contains("Store us:  38 games asked about: 30 moved, 5 new, 3 sweep")
-                .contains("305 games listed, 5 new, 0 deactivated");
+                .contains("305 games listed from Steam Web API IStoreService/GetAppList, 5 new, 0 deactivated");
         assertThat(db.queryLong("SELECT COUNT(*) FROM price_history WHERE price_cents = 1000 AND discount_percent = 50"))
                 .isEqualTo(30);
         assertThat(db.queryLong("SELECT COUNT(*) FROM price_history WHERE price_cents = 999")).isEqualTo(5);

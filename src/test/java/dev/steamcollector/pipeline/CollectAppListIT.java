@@ -86,12 +86,12 @@ class CollectAppListIT {
         assertThat(db.queryString("SELECT status FROM collection_runs")).isEqualTo("succeeded");
         assertThat(db.queryLong("SELECT games_listed FROM collection_runs")).isEqualTo(8);
         assertThat(db.queryLong("SELECT games_added FROM collection_runs")).isEqualTo(8);
-        assertThat(run.out()).contains("8 games listed, 8 new, 0 deactivated");
+        assertThat(run.out()).contains("8 games listed from Steam Web API IStoreService/GetAppList, 8 new, 0 deactivated");
 
         CliRun rerun = collect(db, keyed());
         assertThat(rerun.exitCode()).isZero();
         assertThat(db.queryLong("SELECT COUNT(*) FROM games")).isEqualTo(8);
-        assertThat(rerun.out()).contains("8 games listed, 0 new, 0 deactivated");
+        assertThat(rerun.out()).contains("8 games listed from Steam Web API IStoreService/GetAppList, 0 new, 0 deactivated");
     }
 
     @ParameterizedTest
@@ -165,6 +165,6 @@ class CollectAppListIT {
         assertThat(db.queryLong("SELECT COUNT(*) FROM game_metadata WHERE owners_min IS NOT NULL")).isEqualTo(1_999);
         assertThat(db.queryLong("SELECT COUNT(*) FROM game_metadata WHERE fetch_status = 'pending'")).isEqualTo(1_999);
         assertThat(db.queryString("SELECT name FROM games WHERE app_id = 730")).isEqualTo("Counter-Strike: Global Offensive");
-        assertThat(run.out()).contains("1,999 games listed, 1,999 new");
+        assertThat(run.out()).contains("1,999 games listed from SteamSpy all pages, 1,999 new");
     }
 }

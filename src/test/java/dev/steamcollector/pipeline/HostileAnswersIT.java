@@ -178,7 +178,8 @@ class HostileAnswersIT {
         CliRun hostile = run(db, "prices");
 
         assertThat(hostile.exitCode()).as(hostile.err()).isEqualTo(3);
-        assertThat(hostile.out()).contains("5 games processed: 2 succeeded, 0 not found, 3 failed");
+        assertThat(hostile.out()).contains("Prices:    5 asked (a game once per country): 2 priced, 0 unknown to the Store,"
+                + " 3 failed");
         assertThat(count(db, "price_history", "source = 'store' AND app_id IN (1009, 5001, 5002, 5003)")).isEqualTo(4);
         assertThat(count(db, "price_history", "source = 'store' AND app_id = 5004")).isEqualTo(2);
         assertThat(count(db, "notifications", "app_id <> 5004")).isZero();
@@ -197,7 +198,8 @@ class HostileAnswersIT {
         CliRun run = run(db, "prices", "--per-request", "1");
 
         assertThat(run.exitCode()).as(run.err()).isEqualTo(3);
-        assertThat(run.out()).contains("2 games processed: 1 succeeded, 0 not found, 1 failed");
+        assertThat(run.out()).contains("Prices:    2 asked (a game once per country): 1 priced, 0 unknown to the Store,"
+                + " 1 failed");
         assertThat(count(db, "price_history", "source = 'store' AND app_id = 8002")).isEqualTo(1);
         assertThat(count(db, "price_history", "source = 'store' AND app_id = 8001")).isZero();
         assertThat(server.findAll(getRequestedFor(urlPathEqualTo("/api/appdetails")).withQueryParam("appids",

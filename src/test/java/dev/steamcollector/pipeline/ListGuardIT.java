@@ -53,12 +53,14 @@ class ListGuardIT {
     @ValueSource(strings = {"sqlite", "postgresql", "mariadb"})
     void aTruncatedListDeactivatesNothingEvenTwiceButScatteredDelistingsAreAppliedAndReturnsReactivated(String kind) {
         TestDatabase db = TestDatabase.of(kind, directory);
-        assertThat(collect(db).out()).contains("1,000 games listed, 1,000 new, 0 deactivated");
+        assertThat(collect(db).out())
+                .contains("1,000 games listed from Steam Web API IStoreService/GetAppList, 1,000 new, 0 deactivated");
 
         // the list ends early: its last 70 games (7%) never come
         LIST.cutAfter(9_300);
         for (int run = 0; run < 2; run++) {
-            assertThat(collect(db).out()).contains("930 games listed, 0 new, 0 deactivated");
+            assertThat(collect(db).out())
+                    .contains("930 games listed from Steam Web API IStoreService/GetAppList, 0 new, 0 deactivated");
         }
         assertThat(inactive(db)).isZero();
         assertThat(db.queryLong("SELECT COUNT(*) FROM games WHERE missing_since IS NOT NULL")).isZero();
@@ -78,7 +80,8 @@ class ListGuardIT {
         int back = delisted.get(3);
         LIST.put(new App(back, "Game " + back + " (remastered)", 1_800_000_000L, 77L));
         CliRun returned = collect(db);
-        assertThat(returned.out()).contains("930 games listed, 0 new, 0 deactivated");
+        assertThat(returned.out())
+                .contains("930 games listed from Steam Web API IStoreService/GetAppList, 0 new, 0 deactivated");
         assertThat(db.queryLong("SELECT COUNT(*) FROM games WHERE is_active = TRUE AND app_id = " + back)).isEqualTo(1);
         assertThat(db.queryString("SELECT name FROM games WHERE app_id = " + back)).endsWith("(remastered)");
         assertThat(db.queryLong("SELECT price_change_number FROM games WHERE app_id = " + back)).isEqualTo(77);
