@@ -25,10 +25,11 @@ import picocli.CommandLine.Spec;
 
 /** {@code collect}: the pipeline; migrates first when the schema is behind. */
 @Command(name = "collect", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"App list, then SteamSpy metadata: the SteamSpy pages (figures for every game, once a day)",
-            "and per-game details (genre, languages, tags) for the games that are due: new ones first,",
-            "then failures whose retry time has come, then the stalest. With STORE_DETAILS (the default),",
-            "also each game's Store description and review summary, side by side, each on its own gate."})
+        description = {"Bring the games and their SteamSpy metadata (and Store details) up to date.",
+            "The app list first, then SteamSpy's pages (figures for every game, once a day) and per-game "
+                + "details (genre, languages, tags) for the games that are due: new ones first, then failures "
+                + "whose retry time has come, then the stalest. With STORE_DETAILS (the default), also each "
+                + "game's Store description and review summary, side by side, each on its own gate."})
 final class CollectCommand implements Callable<Integer> {
 
     @ParentCommand

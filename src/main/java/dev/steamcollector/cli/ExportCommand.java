@@ -29,11 +29,11 @@ import picocli.CommandLine.TypeConversionException;
 
 /** {@code export}: games with their metadata and Store details, streamed as CSV or JSON Lines to stdout or a file. */
 @Command(name = "export", mixinStandardHelpOptions = true, sortOptions = false,
-        description = {"Games joined with their metadata (every column of games and game_metadata)",
-            "and Store details (those of store_details, prefixed store_), streamed row by row",
-            "to stdout or a file. CSV follows RFC 4180: header row, CRLF, UTF-8; null is an",
-            "empty field, an empty string \"\". JSON Lines has one object a line, *_json columns",
-            "embedded as JSON. Times are ISO-8601 UTC."})
+        description = {"Write the games with their metadata and Store details as CSV or JSON Lines.",
+            "Every column of games and game_metadata, and of store_details (prefixed store_), streamed row "
+                + "by row to stdout or a file. CSV follows RFC 4180: header row, CRLF, UTF-8; null is an empty "
+                + "field, an empty string \"\". JSON Lines has one object a line, *_json columns embedded as "
+                + "JSON. Times are ISO-8601 UTC."})
 final class ExportCommand implements Callable<Integer> {
 
     private static final Logger log = LoggerFactory.getLogger(ExportCommand.class);

@@ -20,10 +20,11 @@ import picocli.CommandLine.Spec;
 
 /** {@code prices}: Store prices of the changed games, recorded when they change; then the notifications. */
 @Command(name = "prices", mixinStandardHelpOptions = true,
-        description = {"Fetch Store prices (price_overview) for each STORE_COUNTRY_CODES country, many games a request;",
-            "record the changes in price_history and queue price-drop notifications. With STEAM_API_KEY only",
-            "games whose price change number moved, new games and a sweep (every game once a PRICE_SWEEP_PERIOD)",
-            "are asked about; without a key, or with --all, every active game."})
+        description = {"Fetch Store prices of the games and record the changes.",
+            "price_overview for each STORE_COUNTRY_CODES country, many games a request; changes go to "
+                + "price_history and queue price-drop notifications. With STEAM_API_KEY only games whose price "
+                + "change number moved, new games and a sweep (every game once a PRICE_SWEEP_PERIOD) are asked "
+                + "about; without a key, or with --all, every active game."})
 final class PricesCommand implements Callable<Integer> {
 
     @ParentCommand

@@ -17,7 +17,7 @@ import picocli.CommandLine.ScopeType;
         versionProvider = VersionProvider.class,
         description = "Collects Steam game data (app list, SteamSpy metadata, prices) into SQLite or PostgreSQL.",
         subcommands = {CollectCommand.class, PricesCommand.class, NotifyCommand.class, MigrateCommand.class,
-            StatusCommand.class, ExportCommand.class},
+            StatusCommand.class, ExportCommand.class, CompletionCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {
             "  0   done",

@@ -19,10 +19,10 @@ import picocli.CommandLine.Spec;
 
 /** {@code status}: what the database holds, the work due and how the last runs went. */
 @Command(name = "status", mixinStandardHelpOptions = true,
-        description = {"Show games per fetch status, active and inactive games, the games whose",
-            "details are due with an ETA at STEAMSPY_API_LIMIT, the Store details due (with",
-            "STORE_DETAILS) with ETAs at their limits, each endpoint's pace next to its",
-            "configured limit, and the last runs."})
+        description = {"Show what the database holds, the work due and the last runs.",
+            "Games per fetch status, active and inactive games, the games whose details are due with an "
+                + "ETA at STEAMSPY_API_LIMIT, the Store details due (with STORE_DETAILS) with ETAs at their "
+                + "limits, each endpoint's pace next to its configured limit, and the last runs."})
 final class StatusCommand implements Callable<Integer> {
 
     @ParentCommand

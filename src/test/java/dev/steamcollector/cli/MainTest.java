@@ -7,6 +7,7 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -55,12 +56,39 @@ class MainTest {
         }
 
         @ParameterizedTest(name = "{0} --help")
-        @ValueSource(strings = {"migrate", "status", "prices"})
+        @ValueSource(strings = {"migrate", "status", "collect", "prices", "export", "completion"})
         void eachCommandHasHelp(String command) throws IOException {
             int code = run(command, "--help");
 
             assertThat(code).isZero();
             assertThat(out.toString()).contains("Usage: steam-collector " + command);
+            assertNoDatabaseWasCreated();
+        }
+
+        @Test
+        void helpSummarisesEachCommandInAWholeSentence() {
+            run("--help");
+
+            String help = out.toString();
+            List<String> summaries = new ArrayList<>();
+            for (String line : help.substring(help.indexOf("Commands:"), help.indexOf("Exit codes:")).lines().toList()) {
+                if (line.matches(" {2}[a-z]+ .*")) {
+                    summaries.add(line.strip().replaceFirst("^[a-z]+ +", ""));
+                } else if (line.startsWith("    ")) {
+                    // a summary wrapped onto the next line
+                    summaries.set(summaries.size() - 1, summaries.getLast() + " " + line.strip());
+                }
+            }
+            assertThat(summaries).hasSize(7).allSatisfy(summary -> assertThat(summary).endsWith("."));
+        }
+
+        @Test
+        void completionPrintsABashScriptForEveryCommand() throws IOException {
+            int code = run("completion", "bash");
+
+            assertThat(code).isZero();
+            assertThat(out.toString()).startsWith("#!/usr/bin/env bash").contains("complete -F")
+                    .contains("collect").contains("prices").contains("export").contains("--max-duration");
             assertNoDatabaseWasCreated();
         }
 
