@@ -59,7 +59,7 @@ final class ExportCommand implements Callable<Integer> {
     public Integer call() throws IOException {
         Settings settings = root.loadSettings(Map.of());
         try (AtomicFile file = output == null ? null : openOutput();
-                Database database = Database.open(settings.database())) {
+                Database database = Database.openForReading(settings.database())) {
             database.migrations().requireCurrent();
             long rows = export(database, file == null ? new StdoutWriter(spec.commandLine().getOut()) : file.writer());
             if (file != null) {

@@ -40,7 +40,7 @@ final class StatusCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Settings settings = root.loadSettings(Map.of());
-        try (Database database = Database.open(settings.database())) {
+        try (Database database = Database.openForReading(settings.database())) {
             database.migrations().requireCurrent();
             Instant now = Clock.systemUTC().instant();
             Optional<StatusView.StoreStatus> store = settings.pipeline().storeDetails()

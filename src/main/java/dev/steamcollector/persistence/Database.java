@@ -48,10 +48,10 @@ public final class Database implements AutoCloseable {
     private final Reconnection reconnection;
     private final Optional<SpaceReserve> reserve;
     /**
-     * Built in the background from the start, alongside the migrations and the lock check, which
-     * are plain JDBC and do not wait for it; the first entity query does.
+     * Built in the background, alongside the migrations and the lock check, which are plain JDBC
+     * and do not wait for it; the first entity query does. Null until something asks for it.
      */
-    private final CompletableFuture<SessionFactory> sessionFactory;
+    private CompletableFuture<SessionFactory> sessionFactory;
     private volatile Outbox outbox = Outbox.OFF;
 
     private Database(DatabaseSettings settings, HikariDataSource dataSource, Duration reconnect) {
@@ -61,8 +61,6 @@ public final class Database implements AutoCloseable {
         this.failures = new DatabaseFailures(settings);
         this.reconnection = new Reconnection(failures, settings.describe(), reconnect);
         this.reserve = settings.kind() == Kind.SQLITE ? SpaceReserve.of(settings.jdbcUrl()) : Optional.empty();
-        this.sessionFactory = CompletableFuture.supplyAsync(() -> buildSessionFactory(dialect, dataSource),
-                runnable -> Thread.ofPlatform().name("hibernate-bootstrap").daemon(true).start(runnable));
         this.worker = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("database").daemon(true).factory());
     }
 
@@ -71,9 +69,30 @@ public final class Database implements AutoCloseable {
         return open(settings, DEFAULT_RECONNECT);
     }
 
-    /** As {@link #open(DatabaseSettings)}; a connection lost later is tried again for up to {@code reconnect}. */
+    /**
+     * As {@link #open(DatabaseSettings)}; a connection lost later is tried again for up to
+     * {@code reconnect}. Hibernate starts in the background, for the run's entity queries.
+     */
     public static Database open(DatabaseSettings settings, Duration reconnect) {
-        return new Database(settings, connect(settings, reconnect), reconnect);
+        Database database = new Database(settings, connect(settings, reconnect), reconnect);
+        database.bootstrap();
+        return database;
+    }
+
+    /**
+     * Connects for commands that only read ({@code status}, {@code export}): their queries are
+     * plain JDBC, so Hibernate, a second or more of start-up, is never started.
+     */
+    public static Database openForReading(DatabaseSettings settings) {
+        return new Database(settings, connect(settings, DEFAULT_RECONNECT), DEFAULT_RECONNECT);
+    }
+
+    private synchronized CompletableFuture<SessionFactory> bootstrap() {
+        if (sessionFactory == null) {
+            sessionFactory = CompletableFuture.supplyAsync(() -> buildSessionFactory(dialect, dataSource),
+                    runnable -> Thread.ofPlatform().name("hibernate-bootstrap").daemon(true).start(runnable));
+        }
+        return sessionFactory;
     }
 
     public DatabaseSettings settings() {
@@ -203,7 +222,7 @@ public final class Database implements AutoCloseable {
 
     private SessionFactory sessionFactory() {
         try {
-            return sessionFactory.join();
+            return bootstrap().join();
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
         }
@@ -251,9 +270,15 @@ public final class Database implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        CompletableFuture<SessionFactory> started;
+        synchronized (this) {
+            started = sessionFactory;
+        }
         try {
             // the pool must outlive the bootstrap, which may still be reading database metadata
-            sessionFactory.join().close();
+            if (started != null) {
+                started.join().close();
+            }
         } catch (CompletionException failedToStart) {
             // nothing to close
         }

@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -247,19 +248,14 @@ public final class GameRepository {
 
     /** Counts of active and inactive games. */
     public ActiveCounts countByActive() {
-        return database.inTransaction(session -> {
-            List<Object[]> rows = session.createSelectionQuery(
-                    "select g.active, count(g) from GameEntity g group by g.active", Object[].class).getResultList();
-            long active = 0;
-            long inactive = 0;
-            for (Object[] row : rows) {
-                if ((Boolean) row[0]) {
-                    active = (Long) row[1];
-                } else {
-                    inactive = (Long) row[1];
-                }
+        return database.query(connection -> {
+            try (Statement statement = connection.createStatement();
+                    ResultSet rows = statement.executeQuery(
+                            "SELECT COUNT(*), COALESCE(SUM(CASE WHEN is_active THEN 1 ELSE 0 END), 0) FROM games")) {
+                rows.next();
+                long active = rows.getLong(2);
+                return new ActiveCounts(active, rows.getLong(1) - active);
             }
-            return new ActiveCounts(active, inactive);
         });
     }
 

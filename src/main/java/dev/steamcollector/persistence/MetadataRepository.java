@@ -15,6 +15,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -258,15 +259,18 @@ public final class MetadataRepository {
 
     /** How many games have each fetch status. */
     public Map<FetchStatus, Long> countByStatus() {
-        return database.inTransaction(session -> {
+        return database.query(connection -> {
             Map<FetchStatus, Long> counts = new EnumMap<>(FetchStatus.class);
             for (FetchStatus status : FetchStatus.values()) {
                 counts.put(status, 0L);
             }
-            session.createSelectionQuery(
-                    "select m.fetchStatus, count(m) from GameMetadataEntity m group by m.fetchStatus", Object[].class)
-                    .getResultList()
-                    .forEach(row -> counts.put(FetchStatus.fromDb((String) row[0]), (Long) row[1]));
+            try (Statement statement = connection.createStatement();
+                    ResultSet rows = statement.executeQuery(
+                            "SELECT fetch_status, COUNT(*) FROM game_metadata GROUP BY fetch_status")) {
+                while (rows.next()) {
+                    counts.put(FetchStatus.fromDb(rows.getString(1)), rows.getLong(2));
+                }
+            }
             return counts;
         });
     }

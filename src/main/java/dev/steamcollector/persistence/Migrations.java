@@ -88,10 +88,13 @@ public final class Migrations {
         return flyway().info().pending().length > 0;
     }
 
-    /** Fails with a one-line hint to run {@code migrate} when the schema is behind; for read-only commands. */
+    /**
+     * Fails with a one-line hint to run {@code migrate} when the schema is behind; for read-only
+     * commands, which check it with one query rather than starting Flyway.
+     */
     public void requireCurrent() {
         requireOurs();
-        if (pending()) {
+        if (appliedVersion() < LATEST_VERSION) {
             throw new DatabaseException("the database schema is behind; run 'steam-collector migrate' first",
                     DatabaseException.Reason.MISCONFIGURED, null);
         }

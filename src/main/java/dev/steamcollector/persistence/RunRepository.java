@@ -6,8 +6,10 @@ import dev.steamcollector.model.RunRecord;
 import dev.steamcollector.model.RunStatus;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -97,16 +99,22 @@ public final class RunRepository {
         });
     }
 
-    /** The latest runs, newest first. */
+    /** The latest runs, newest first; plain JDBC, as {@code status} reads them without starting Hibernate. */
     public List<RunRecord> findLatest(int limit) {
-        return database.inTransaction(session -> session
-                .createSelectionQuery("from CollectionRunEntity r order by r.startedAt desc, r.id desc",
-                        CollectionRunEntity.class)
-                .setMaxResults(limit)
-                .getResultList()
-                .stream()
-                .map(RunRepository::toRecord)
-                .toList());
+        String sql = "SELECT id, mode, started_at, finished_at, status, " + String.join(", ", COUNTERS)
+                + ", message FROM collection_runs ORDER BY started_at DESC, id DESC LIMIT ?";
+        return database.query(connection -> {
+            try (PreparedStatement query = connection.prepareStatement(sql)) {
+                query.setInt(1, limit);
+                List<RunRecord> runs = new ArrayList<>();
+                try (ResultSet rows = query.executeQuery()) {
+                    while (rows.next()) {
+                        runs.add(toRecord(rows));
+                    }
+                }
+                return runs;
+            }
+        });
     }
 
     private static void copyCounters(RunCounters counters, CollectionRunEntity run) {
@@ -122,11 +130,13 @@ public final class RunRepository {
         run.throttlePauses = counters.throttlePauses();
     }
 
-    private static RunRecord toRecord(CollectionRunEntity run) {
-        RunCounters counters = new RunCounters(run.gamesListed, run.gamesAdded, run.gamesDeactivated,
-                run.gamesProcessed, run.gamesSucceeded, run.gamesNotFound, run.gamesFailed, run.requests,
-                run.retries, run.throttlePauses);
-        return new RunRecord(run.id, run.mode, run.startedAt, run.finishedAt, RunStatus.fromDb(run.status),
-                counters, run.message);
+    private static RunRecord toRecord(ResultSet row) throws SQLException {
+        int first = 6;
+        RunCounters counters = new RunCounters(row.getLong(first), row.getLong(first + 1), row.getLong(first + 2),
+                row.getLong(first + 3), row.getLong(first + 4), row.getLong(first + 5), row.getLong(first + 6),
+                row.getLong(first + 7), row.getLong(first + 8), row.getLong(first + 9));
+        return new RunRecord(row.getLong(1), row.getString(2), Parameters.getInstant(row, 3),
+                Parameters.getInstant(row, 4), RunStatus.fromDb(row.getString(5)), counters,
+                row.getString(first + COUNTERS.size()));
     }
 }
