@@ -36,8 +36,6 @@ import picocli.CommandLine.TypeConversionException;
                 + "JSON. Times are ISO-8601 UTC."})
 final class ExportCommand implements Callable<Integer> {
 
-    private static final Logger log = LoggerFactory.getLogger(ExportCommand.class);
-
     @ParentCommand
     private RootCommand root;
 
@@ -65,12 +63,17 @@ final class ExportCommand implements Callable<Integer> {
             if (file != null) {
                 file.commit();
             }
-            log.info("Exported {} games as {}{}", rows, format.label(), output == null ? "" : " to " + output);
+            log().info("Exported {} games as {}{}", rows, format.label(), output == null ? "" : " to " + output);
         } catch (StdoutWriter.ReaderGone e) {
             // 'export | head': the reader has what it wanted; stop quietly, as a filter does
-            log.debug("Export stopped: {}", e.getMessage());
+            log().debug("Export stopped: {}", e.getMessage());
         }
         return ExitCodes.DONE;
+    }
+
+    /** The logger, fetched when used rather than held in a field: --help must not start the logging system. */
+    private static Logger log() {
+        return LoggerFactory.getLogger(ExportCommand.class);
     }
 
     private long export(Database database, Writer target) throws IOException {
