@@ -1,10 +1,15 @@
 package dev.steamcollector.cli;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.Writer;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.Map;
+import org.sqlite.util.OSInfo;
 
 /**
  * The training run of the start-up cache that {@code scripts/steam-collector} makes on Java 24 and
@@ -14,7 +19,9 @@ import java.util.Map;
  * Hibernate and Flyway, which {@code collect} starts once for a long run, would slow {@code --help}.
  *
  * <p>{@code prepare DIR} migrates {@code DIR/training.db} (run before recording, as it starts
- * Flyway); {@code run DIR} runs the commands.
+ * Flyway); {@code run DIR} runs the commands; {@code native DIR} puts SQLite's native library for
+ * this system in {@code DIR}, where the launcher then points the driver, which otherwise works out
+ * the system (starting {@code uname}) and unpacks the library at every start.
  */
 public final class StartupTraining {
 
@@ -26,10 +33,13 @@ public final class StartupTraining {
     private StartupTraining() {
     }
 
-    public static void main(String[] args) {
-        if (args.length != 2 || !List.of("prepare", "run").contains(args[0])) {
-            System.err.println("usage: StartupTraining prepare|run DIRECTORY");
+    public static void main(String[] args) throws IOException {
+        if (args.length != 2 || !List.of("prepare", "run", "native").contains(args[0])) {
+            System.err.println("usage: StartupTraining prepare|run|native DIRECTORY");
             System.exit(ExitCodes.USAGE);
+        }
+        if (args[0].equals("native")) {
+            System.exit(copySqliteLibrary(Path.of(args[1])) ? 0 : 1);
         }
         Environment environment = new Environment(Map.of("DATABASE_URL", "sqlite:///training.db", "LOG_LEVEL", "WARN"),
                 Path.of(args[1]).toAbsolutePath());
@@ -39,5 +49,18 @@ public final class StartupTraining {
             failed += Main.run(environment, discard, discard, command.toArray(String[]::new)) == 0 ? 0 : 1;
         }
         System.exit(failed == 0 ? 0 : 1);
+    }
+
+    private static boolean copySqliteLibrary(Path directory) throws IOException {
+        String file = System.mapLibraryName("sqlitejdbc");
+        String resource = "/org/sqlite/native/" + OSInfo.getNativeLibFolderPathForCurrentOS() + "/" + file;
+        try (InputStream library = StartupTraining.class.getResourceAsStream(resource)) {
+            if (library == null) {
+                return false;
+            }
+            Files.createDirectories(directory);
+            Files.copy(library, directory.resolve(file), StandardCopyOption.REPLACE_EXISTING);
+            return true;
+        }
     }
 }
