@@ -50,16 +50,31 @@ public final class AppListCollector {
         } catch (RuntimeException failure) {
             // the count must not hide why the list failed (a full disk fails the count too)
             try {
-                tally.added(games.countCreatedSince(started));
+                countAdded(started, tally);
             } catch (RuntimeException counting) {
                 failure.addSuppressed(counting);
             }
             throw failure;
         }
         source.skippedBecause().ifPresent(tally::appListSkipped);
-        tally.added(games.countCreatedSince(started));
+        countAdded(started, tally);
         if (wholeList) {
             tally.deactivated(deactivateMissing(seen, source.inAppIdOrder()));
+        }
+    }
+
+    /**
+     * Counts the games this run added, also when the list was cancelled part-way (a stop, the end
+     * of {@code --max-duration}): the thread is then interrupted, which would fail the query.
+     */
+    private void countAdded(Instant started, RunTally tally) {
+        boolean interrupted = Thread.interrupted();
+        try {
+            tally.added(games.countCreatedSince(started));
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 

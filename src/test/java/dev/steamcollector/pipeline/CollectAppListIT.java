@@ -18,9 +18,12 @@ import dev.steamcollector.testing.Fixtures;
 import dev.steamcollector.testing.TestApis;
 import dev.steamcollector.testing.TestDatabase;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -47,10 +50,12 @@ class CollectAppListIT {
         server.stubFor(get(urlPathEqualTo("/api.php")).atPriority(10).willReturn(okJson("{}")));
     }
 
-    private CliRun collect(TestDatabase db, Map<String, String> extra) {
+    private CliRun collect(TestDatabase db, Map<String, String> extra, String... options) {
         Map<String, String> env = new HashMap<>(TestApis.environment(server.baseUrl(), db.url()));
         env.putAll(extra);
-        return CliRun.run(directory, env, "collect", "--limit", "0");
+        List<String> command = new ArrayList<>(List.of("collect", "--limit", "0"));
+        command.addAll(List.of(options));
+        return CliRun.run(directory, env, command.toArray(String[]::new));
     }
 
     private Map<String, String> keyed() {
@@ -166,5 +171,29 @@ class CollectAppListIT {
         assertThat(db.queryLong("SELECT COUNT(*) FROM game_metadata WHERE fetch_status = 'pending'")).isEqualTo(1_999);
         assertThat(db.queryString("SELECT name FROM games WHERE app_id = 730")).isEqualTo("Counter-Strike: Global Offensive");
         assertThat(run.out()).contains("1,999 games listed from SteamSpy all pages, 1,999 new");
+
+        CliRun again = collect(db, Map.of());
+        assertThat(again.out()).as("the pass just completed is not repeated, nor reported as an empty list")
+                .contains("App list:  not fetched: the SteamSpy pages were read in full less than 20 hours ago")
+                .doesNotContain("0 games listed");
+    }
+
+    @Test
+    void aPagePassCutShortByMaxDurationStillCountsTheGamesItAdded() {
+        TestDatabase db = TestDatabase.sqlite(directory);
+        server.stubFor(get(urlPathEqualTo("/api.php")).withQueryParam("request", equalTo("all"))
+                .withQueryParam("page", equalTo("0"))
+                .willReturn(okJson(Fixtures.read("steamspy-all/2025-01-01/page-0.json.gz"))));
+
+        // page 1 answers long after the run's end and the in-flight grace: the pass is cancelled waiting for it
+        server.stubFor(get(urlPathEqualTo("/api.php")).withQueryParam("request", equalTo("all"))
+                .withQueryParam("page", equalTo("1")).willReturn(okJson("{}").withFixedDelay(60_000)));
+
+        CliRun run = collect(db, Map.of("HTTP_TIMEOUT", "2m"), "--max-duration", "2s");
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        assertThat(db.queryLong("SELECT COUNT(*) FROM games")).isEqualTo(1_000);
+        assertThat(db.queryLong("SELECT games_added FROM collection_runs")).isEqualTo(1_000);
+        assertThat(run.out()).contains("1,000 games listed from SteamSpy all pages, 1,000 new");
     }
 }
