@@ -27,12 +27,11 @@ final class Signals {
     private static void handle(String name, StopSignal.Reason reason, StopSignal stop) {
         try {
             Signal.handle(new Signal(name), signal -> {
-                if (stop.interrupted()) {
+                if (!stop.firstSignal(reason)) {
                     // not halt(): the shutdown hooks record the run and release the lock on the way out
                     System.exit(ExitCodes.of(reason));
                 }
                 log.warn("SIG{} received: finishing in-flight requests and saving; send it again to quit now", name);
-                stop.request(reason);
             });
         } catch (IllegalArgumentException unsupported) {
             // e.g. SIGHUP under nohup: the signal stays ignored

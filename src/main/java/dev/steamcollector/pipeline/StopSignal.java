@@ -31,6 +31,20 @@ public final class StopSignal {
         }
     }
 
+    /**
+     * Asks the run to stop for the signal {@code why}, as {@link #request} does, and says in the
+     * same atomic step whether it is the first signal: Ctrl-C pressed twice in quick succession is
+     * handled by two threads at once, and the second must not be taken for a first.
+     */
+    public boolean firstSignal(Reason why) {
+        if (!why.isSignal()) {
+            throw new IllegalArgumentException(why + " is not a signal");
+        }
+        Reason before = reason.getAndUpdate(current -> current == null || !current.isSignal() ? why : current);
+        signalled.countDown();
+        return before == null || !before.isSignal();
+    }
+
     public boolean requested() {
         return reason.get() != null;
     }

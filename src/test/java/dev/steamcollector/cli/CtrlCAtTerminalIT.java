@@ -121,9 +121,12 @@ class CtrlCAtTerminalIT {
         int exit = terminal.awaitExit(PATIENCE);
         String screen = terminal.screen();
         assertThat(exit).as(screen).isEqualTo(ExitCodes.INTERRUPTED);
-        assertThat(screen).as("no summary: the program quit without waiting").doesNotContain("Run #1");
-        assertThat(db.queryString("SELECT status FROM collection_runs")).as("left for the next run to close")
-                .isEqualTo("running");
+        // the requests in flight (two minutes each) were not waited for, nor given their grace
+        assertThat(screen).contains("Run #1 (incremental) interrupted")
+                .contains("interrupted by SIGINT twice: stopped at once");
+        assertThat(db.queryString("SELECT status FROM collection_runs")).isEqualTo("interrupted");
+        assertThat(db.queryString("SELECT message FROM collection_runs")).contains("twice");
+        assertThat(db.queryLong("SELECT COUNT(*) FROM run_locks")).as("the lock released on the way out").isZero();
         assertThat(db.queryLong("SELECT COUNT(*) FROM game_metadata WHERE fetch_status = 'pending'"))
                 .as("the games the pages brought are kept").isEqualTo(300);
     }

@@ -8,6 +8,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -104,6 +108,29 @@ class PipelinePoliciesTest {
 
             assertThat(stop.reason()).isEqualTo(StopSignal.Reason.SIGHUP);
             assertThat(stop.interrupted()).isTrue();
+        }
+
+        @Test
+        void onlyTheFirstSignalIsTakenForTheFirstEvenAfterADeadline() {
+            StopSignal stop = new StopSignal();
+            stop.request(StopSignal.Reason.DEADLINE);
+
+            assertThat(stop.firstSignal(StopSignal.Reason.SIGINT)).isTrue();
+            assertThat(stop.firstSignal(StopSignal.Reason.SIGINT)).isFalse();
+            assertThat(stop.firstSignal(StopSignal.Reason.SIGTERM)).isFalse();
+            assertThat(stop.reason()).isEqualTo(StopSignal.Reason.SIGINT);
+        }
+
+        @Test
+        void twoSignalsAtOnceAreOneFirstAndOneSecond() throws Exception {
+            for (int round = 0; round < 200; round++) {
+                StopSignal stop = new StopSignal();
+                try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+                    Future<Boolean> first = threads.submit(() -> stop.firstSignal(StopSignal.Reason.SIGINT));
+                    Future<Boolean> second = threads.submit(() -> stop.firstSignal(StopSignal.Reason.SIGINT));
+                    assertThat(List.of(first.get(), second.get())).containsExactlyInAnyOrder(true, false);
+                }
+            }
         }
 
         @Test
