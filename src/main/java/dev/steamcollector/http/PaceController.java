@@ -9,7 +9,10 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The pace of one endpoint in requests per second, learnt from its answers. A "too fast" signal cuts
- * it to {@value #CUT} of itself; clean answers climb it back, quickly up to just below the pace that
+ * it to {@value #CUT} of itself and pauses the endpoint until the requests under way have come back
+ * (a smoothed round trip), or one interval at the new pace if that is longer; clean answers climb
+ * it back, quickly (by a share of itself, so a slow pace climbs gently and a server's sliding window
+ * has time to say "too fast" before the pace is far past its limit) up to just below the pace that
  * drew the signal, then slowly past it, so the pace settles just below the server's real limit.
  * Once the pace has passed that point by 2% without a signal, the limit has moved and the climb
  * is quick again, up to the configured limit, never above it.
@@ -25,7 +28,7 @@ public final class PaceController {
     static final double CUT = 0.7;
     /** The lowest pace, as a share of the configured limit. */
     static final double FLOOR = 0.02;
-    /** A clean answer's climb below the settling point, as a share of the configured limit. */
+    /** A clean answer's climb below the settling point, as a share of the pace: slow paces climb gently. */
     static final double CLIMB = 0.005;
     /** A clean answer's climb near the pace that drew the last signal, as a share of that pace. */
     static final double PROBE = 0.001;
@@ -47,6 +50,8 @@ public final class PaceController {
     private boolean cleanSinceSignal = true;
     private int streak;
     private int busyRun;
+    /** How long answers take, smoothed: a cut's pause lets the requests still under way come back first. */
+    private long roundTrip;
     private int slowdowns;
     private long firstSlowdown;
     private long lastSlowdown;
@@ -111,6 +116,7 @@ public final class PaceController {
     public Reaction tooFast(long sentAt, Optional<Duration> retryAfter) {
         lock.lock();
         try {
+            timeAnswer(sentAt);
             if (stale(sentAt)) {
                 // answered by the last signal already; a server's own word on waiting still counts
                 return retryAfter.map(after -> new Reaction(after, false)).orElse(Reaction.NONE);
@@ -125,6 +131,7 @@ public final class PaceController {
     public Reaction busy(long sentAt) {
         lock.lock();
         try {
+            timeAnswer(sentAt);
             if (stale(sentAt) || ++busyRun < BUSY_RUN) {
                 return Reaction.NONE;
             }
@@ -138,12 +145,13 @@ public final class PaceController {
     public void clean(long sentAt) {
         lock.lock();
         try {
+            timeAnswer(sentAt);
             if (stale(sentAt)) {
                 return;
             }
             cleanSinceSignal = true;
             busyRun = 0;
-            double step = pace < SETTLE * tooFast ? CLIMB * ceiling : PROBE * tooFast;
+            double step = pace < SETTLE * tooFast ? CLIMB * pace : PROBE * tooFast;
             pace = Math.min(ceiling, pace + step);
             if (pace > FORGET * tooFast) {
                 tooFast = Double.POSITIVE_INFINITY;
@@ -180,7 +188,8 @@ public final class PaceController {
         cleanSinceSignal = false;
         signalled = true;
         lastSignal = now;
-        Duration pause = Duration.ofNanos(intervalAtPace()).multipliedBy(1L << Math.min(30, streak - 1));
+        Duration pause = Duration.ofNanos(Math.max(intervalAtPace(), roundTrip))
+                .multipliedBy(1L << Math.min(30, streak - 1));
         return new Reaction(retryAfter.orElse(pause.compareTo(longestPause) > 0 ? longestPause : pause), cut);
     }
 
@@ -192,6 +201,11 @@ public final class PaceController {
             firstSlowdown = now;
         }
         lastSlowdown = now;
+    }
+
+    private void timeAnswer(long sentAt) {
+        long took = Math.max(0, ticker.nanoTime() - sentAt);
+        roundTrip = roundTrip == 0 ? took : roundTrip + (took - roundTrip) / 8;
     }
 
     private long intervalAtPace() {

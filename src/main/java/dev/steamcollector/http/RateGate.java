@@ -1,6 +1,11 @@
 package dev.steamcollector.http;
 
 import dev.steamcollector.config.RateLimit;
+import io.github.bucket4j.Bandwidth;
+import io.github.bucket4j.Bucket;
+import io.github.bucket4j.BucketConfiguration;
+import io.github.bucket4j.TimeMeter;
+import io.github.bucket4j.TokensInheritanceStrategy;
 import java.time.Duration;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -9,24 +14,30 @@ import java.util.concurrent.locks.ReentrantLock;
  * force (its {@link PaceController}), never faster than the configured limit allows in any window
  * of its period, and all wait while the endpoint is paused after a throttle signal.
  *
- * <p>Three rules, each with its tool. A request reserves the next free slot, the pace's interval
- * plus 1% after the one before (the margin absorbs jitter between leaving here and reaching the
- * server), and sleeps until it; nothing is saved up while idle, so there is no burst after a quiet
- * spell. A pause (which comes with every pace cut) voids the reservations made before it: their
- * holders take fresh slots after it, at the new pace. And a log of the last {@code N} departures
- * holds back any request that would make {@code N + 1} within one period of the configured limit,
- * as a thread that woke late from a stall or a busy CPU otherwise might.
+ * <p>Three rules, each with its tool. A Bucket4j bucket holding one turn, refilled at the pace's
+ * interval plus 1% (the margin absorbs jitter between leaving here and reaching the server), hands
+ * each request its turn in order, in advance, so a thread that wakes a little late does not cost
+ * the endpoint a turn; it saves nothing up while idle, so there is no burst after a quiet spell.
+ * When the pace moves, or a pause (which comes with every pace cut) begins, the bucket is refilled
+ * at the new interval counted from the last turn handed out, never compressing the turns already
+ * given; a pause also voids them, and their holders take fresh turns after it. And a log of the
+ * last {@code N} departures holds back any request that would make {@code N + 1} within one period
+ * of the configured limit, as a thread that woke late from a stall or a busy CPU otherwise might.
  */
 public final class RateGate {
 
     /** The margin absorbs jitter between leaving here and reaching the server. */
     static final double SAFETY_MARGIN = 1.01;
+    /** Tokens in one turn: fine enough to start the next turn anywhere within an interval. */
+    private static final long TURN = 1_000;
 
     private final Ticker ticker;
     private final PaceController pace;
     private final DepartureLog departures;
     private final ReentrantLock lock = new ReentrantLock();
-    private long nextFree;
+    private final Bucket bucket;
+    private long bucketInterval;
+    private long lastTurn;
     private long lastDeparture;
     private long pausedUntil;
     private long generation;
@@ -41,9 +52,14 @@ public final class RateGate {
         this.ticker = ticker;
         this.pace = pace;
         this.departures = new DepartureLog(limit, ticker);
+        this.bucketInterval = interval();
+        this.bucket = Bucket.builder()
+                .addLimit(turnEvery(bucketInterval))
+                .withCustomTimePrecision(new TickerTimeMeter(ticker))
+                .build();
         long now = ticker.nanoTime();
-        this.nextFree = now;
-        this.lastDeparture = now - interval();
+        this.lastTurn = now - bucketInterval;
+        this.lastDeparture = lastTurn;
         this.pausedUntil = now;
     }
 
@@ -54,27 +70,32 @@ public final class RateGate {
     /** Waits until a request may leave. */
     public void acquire() throws InterruptedException {
         while (true) {
-            Slot slot = reserve();
-            long wait = slot.at() - ticker.nanoTime();
+            awaitPauseEnd();
+            Turn turn = reserve();
+            // until a time, not for a while: a thread held up after taking its turn does not leave later still
+            long wait = turn.at() - ticker.nanoTime();
             if (wait > 0) {
                 ticker.sleep(wait);
             }
-            if (stillValid(slot)) {
+            if (stillValid(turn)) {
                 departures.awaitRoomAndRecord();
                 return;
             }
         }
     }
 
-    /** Holds every request of this endpoint for at least {@code duration} from now, and voids reserved slots. */
+    /** Holds every request of this endpoint for at least {@code duration} from now, and voids handed-out turns. */
     public void pause(Duration duration) {
         lock.lock();
         try {
             long until = ticker.nanoTime() + duration.toNanos();
             pausedUntil = until - pausedUntil > 0 ? until : pausedUntil;
             generation++;
-            // slots reserved at the old pace are taken again after the pause, at the new one
-            nextFree = Math.max(pausedUntil, lastDeparture + interval());
+            // turns handed out at the old pace are taken again after the pause, at the new one, the
+            // first still a whole interval after the last request that left
+            bucketInterval = interval();
+            lastTurn = lastDeparture;
+            nextTurnAfter(lastTurn);
         } finally {
             lock.unlock();
         }
@@ -98,29 +119,27 @@ public final class RateGate {
         }
     }
 
-    /** A reserved time to leave, valid while no pause begins: while the pause generation is the same. */
-    private record Slot(long at, long generation) {
+    /** A turn to leave at {@code at}, valid while no pause begins: while the pause generation is the same. */
+    private record Turn(long at, long generation) {
     }
 
-    private Slot reserve() {
+    private Turn reserve() {
         lock.lock();
         try {
-            // the clock first: a pause that begins while it is read is still seen below
-            long now = ticker.nanoTime();
-            long slot = Math.max(now, Math.max(pausedUntil, nextFree));
-            nextFree = slot + interval();
-            return new Slot(slot, generation);
+            followPace();
+            lastTurn = ticker.nanoTime() + bucket.consumeIgnoringRateLimits(TURN);
+            return new Turn(lastTurn, generation);
         } finally {
             lock.unlock();
         }
     }
 
-    /** Whether {@code slot} may be used now: no pause began since it was taken. */
-    private boolean stillValid(Slot slot) {
+    /** Whether {@code turn} may be used now: no pause began since it was taken. */
+    private boolean stillValid(Turn turn) {
         lock.lock();
         try {
             long now = ticker.nanoTime();
-            if (slot.generation() != generation || pausedUntil - now > 0) {
+            if (turn.generation() != generation || pausedUntil - now > 0) {
                 return false;
             }
             lastDeparture = now;
@@ -130,7 +149,46 @@ public final class RateGate {
         }
     }
 
+    /** Refills the bucket at the pace in force; turns already handed out keep their times. */
+    private void followPace() {
+        long interval = interval();
+        if (interval != bucketInterval) {
+            bucketInterval = interval;
+            nextTurnAfter(lastTurn);
+        }
+    }
+
+    /** Reconfigures the bucket at {@link #bucketInterval} so that its next turn comes that long after {@code time}. */
+    private void nextTurnAfter(long time) {
+        bucket.replaceConfiguration(BucketConfiguration.builder().addLimit(turnEvery(bucketInterval)).build(),
+                TokensInheritanceStrategy.RESET);
+        long wait = time + bucketInterval - ticker.nanoTime();
+        if (wait > 0) {
+            // the bucket is full now: owing this much makes it hand out the next turn after wait
+            bucket.consumeIgnoringRateLimits(Math.max(1, Math.round((double) TURN * wait / bucketInterval)));
+        }
+    }
+
     private long interval() {
         return Math.max(1, Math.round(pace.intervalNanos() * SAFETY_MARGIN));
+    }
+
+    /** One turn, refilled every {@code interval}: even spacing, nothing saved up while idle. */
+    private static Bandwidth turnEvery(long interval) {
+        return Bandwidth.builder().capacity(TURN).refillGreedy(TURN, Duration.ofNanos(interval)).initialTokens(TURN)
+                .build();
+    }
+
+    /** The bucket reads the gate's clock, so tests with a fake ticker see the bucket in fake time. */
+    private record TickerTimeMeter(Ticker ticker) implements TimeMeter {
+        @Override
+        public long currentTimeNanos() {
+            return ticker.nanoTime();
+        }
+
+        @Override
+        public boolean isWallClockBased() {
+            return false;
+        }
     }
 }

@@ -6,7 +6,10 @@ import dev.steamcollector.config.RateLimit;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -191,6 +194,102 @@ class RateGateTest {
             ticker.atReading(readingsToSkip, () -> gate.pause(Duration.ofSeconds(30)));
 
             assertThat(acquireAndReadClock()).isGreaterThanOrEqualTo(Duration.ofSeconds(30).toNanos());
+        }
+    }
+
+    @Nested
+    class FollowingThePace {
+
+        private final PaceController pace = new PaceController(SIXTY_A_MINUTE, Duration.ofSeconds(30), ticker);
+        private final RateGate paced = new RateGate(SIXTY_A_MINUTE, pace, ticker);
+
+        private long spacingOfTwoRequests() throws InterruptedException {
+            paced.acquire();
+            long first = ticker.nanoTime();
+            paced.acquire();
+            return ticker.nanoTime() - first;
+        }
+
+        @Test
+        void aCutPaceSpacesRequestsAtItsLongerInterval() throws InterruptedException {
+            paced.acquire();
+            pace.clean(ticker.nanoTime());
+            paced.pause(pace.tooFast(ticker.nanoTime(), Optional.empty()).pause());
+
+            long slower = Math.round(pace.intervalNanos() * RateGate.SAFETY_MARGIN);
+            assertThat(slower).isGreaterThan(INTERVAL);
+            assertThat(spacingOfTwoRequests()).isEqualTo(slower);
+        }
+
+        @Test
+        void cleanAnswersBringTheSpacingBackToTheLimitsInterval() throws InterruptedException {
+            paced.acquire();
+            pace.clean(ticker.nanoTime());
+            paced.pause(pace.tooFast(ticker.nanoTime(), Optional.empty()).pause());
+            long slower = spacingOfTwoRequests();
+
+            for (int i = 0; i < 1_000 && pace.perSecond() < SIXTY_A_MINUTE.perSecond(); i++) {
+                paced.acquire();
+                pace.clean(ticker.nanoTime());
+            }
+
+            assertThat(spacingOfTwoRequests()).isLessThan(slower).isEqualTo(INTERVAL);
+        }
+
+        @Test
+        @Timeout(30)
+        void aClimbingPaceNeverCrowdsTheTurnsAlreadyHandedOut() throws Exception {
+            RateLimit limit = RateLimit.parse("TEST_LIMIT", "100/second");
+            int workers = 8;
+            VirtualTimeTicker clock = new VirtualTimeTicker(workers);
+            PaceController climbing = new PaceController(limit, Duration.ofSeconds(30), clock);
+            climbing.resume(20, OptionalDouble.empty());
+            RateGate shared = new RateGate(limit, climbing, clock);
+            long horizon = Duration.ofSeconds(12).toNanos();
+            // each departure with the interval in force when it left: the pace only climbs here, so
+            // no request may follow the one before it by less than that
+            List<long[]> departures = Collections.synchronizedList(new ArrayList<>());
+
+            try (ExecutorService pool = Executors.newFixedThreadPool(workers)) {
+                List<Future<?>> running = new ArrayList<>();
+                for (int i = 0; i < workers; i++) {
+                    running.add(pool.submit(() -> {
+                        try {
+                            for (shared.acquire(); clock.nanoTime() < horizon; shared.acquire()) {
+                                long now = clock.nanoTime();
+                                departures.add(new long[] {now, Math.round(climbing.intervalNanos() * RateGate.SAFETY_MARGIN)});
+                                climbing.clean(now);
+                            }
+                        } finally {
+                            clock.finished();
+                        }
+                        return null;
+                    }));
+                }
+                for (Future<?> worker : running) {
+                    worker.get();
+                }
+            }
+
+            List<long[]> sorted = departures.stream().sorted(Comparator.comparingLong(departure -> departure[0]))
+                    .toList();
+            assertThat(climbing.perSecond()).isEqualTo(100.0);
+            for (int i = 1; i < sorted.size(); i++) {
+                long gap = sorted.get(i)[0] - sorted.get(i - 1)[0];
+                // a turn is placed to a thousandth of its interval
+                assertThat(gap).as("gap before departure %d", i).isGreaterThanOrEqualTo(sorted.get(i)[1] * 999 / 1000);
+            }
+        }
+
+        @Test
+        void aPauseShorterThanATurnStillKeepsTheTurnsDistance() throws InterruptedException {
+            paced.acquire();
+            long last = ticker.nanoTime();
+            paced.pause(Duration.ofMillis(100));
+
+            paced.acquire();
+
+            assertThat(ticker.nanoTime() - last).isGreaterThanOrEqualTo(INTERVAL);
         }
     }
 
