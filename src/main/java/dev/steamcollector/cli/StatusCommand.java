@@ -65,7 +65,8 @@ final class StatusCommand implements Callable<Integer> {
         long due = database.metadata().countDue(DueSelection.dueAt(now, Integer.MAX_VALUE));
         return new StatusReport(database.metadata().countByStatus(), games.active(), games.inactive(), due,
                 database.runs().findLatest(Math.max(0, runs)), database.games().findNewestLastModified().orElse(null),
-                database.metadata().countChangedSinceDetails(), database.notifications().counts());
+                database.metadata().countChangedSinceDetails(), database.notifications().counts(),
+                database.events().backlog());
     }
 
     /** The Store descriptions and review summaries an incremental collect would fetch, were it started now. */

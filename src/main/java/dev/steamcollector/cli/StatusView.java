@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.steamcollector.config.ApiSettings;
 import dev.steamcollector.config.RateLimit;
 import dev.steamcollector.http.Endpoint;
+import dev.steamcollector.model.EventBacklog;
 import dev.steamcollector.model.FetchStatus;
 import dev.steamcollector.model.NotificationCounts;
 import dev.steamcollector.model.RememberedPace;
@@ -90,6 +91,11 @@ record StatusView(String database, StatusReport report, RateLimit detailsLimit, 
             out.printf("Discord:   %s queued, %s set aside%s%n", count(queue.queued()), count(queue.setAside()),
                     queue.latestRefusal().map(reason -> " (latest refused: " + reason + ")").orElse(""));
         }
+        EventBacklog events = report.events();
+        if (events.waiting() > 0) {
+            out.printf("Events:    %s waiting for Kafka%s%n", count(events.waiting()),
+                    events.oldest().map(oldest -> ", the oldest since " + TIME.format(oldest)).orElse(""));
+        }
         out.println("Pace:");
         paces.forEach(pace -> out.printf(Locale.ROOT, "  %-19s %s%n", pace.endpoint().displayName(), describe(pace)));
         if (report.lastRuns().isEmpty()) {
@@ -118,6 +124,9 @@ record StatusView(String database, StatusReport report, RateLimit detailsLimit, 
         notifications.put("queued", report.notifications().queued());
         notifications.put("setAside", report.notifications().setAside());
         notifications.put("latestRefusal", report.notifications().latestRefusal().orElse(null));
+        ObjectNode events = root.putObject("events");
+        events.put("waiting", report.events().waiting());
+        events.put("oldestWaiting", report.events().oldest().map(Instant::toString).orElse(null));
         ArrayNode paceNodes = root.putArray("pace");
         for (Pace pace : paces) {
             ObjectNode node = paceNodes.addObject();

@@ -1,11 +1,13 @@
 package dev.steamcollector.persistence;
 
+import dev.steamcollector.model.EventBacklog;
 import dev.steamcollector.model.QueuedEvent;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** The {@code events} outbox as the relay sees it: what waits, in order, and what was delivered. */
 public final class EventRepository {
@@ -70,6 +72,18 @@ public final class EventRepository {
                     ResultSet row = query.executeQuery()) {
                 row.next();
                 return row.getLong(1);
+            }
+        });
+    }
+
+    /** What waits for the broker: how many events, and when the oldest was written. */
+    public EventBacklog backlog() {
+        return database.query(connection -> {
+            try (PreparedStatement query = connection.prepareStatement(
+                    "SELECT COUNT(*), MIN(created_at) FROM events WHERE sent_at IS NULL");
+                    ResultSet row = query.executeQuery()) {
+                row.next();
+                return new EventBacklog(row.getLong(1), Optional.ofNullable(Parameters.getInstant(row, 2)));
             }
         });
     }

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.steamcollector.config.ApiSettings;
 import dev.steamcollector.config.RateLimit;
+import dev.steamcollector.model.EventBacklog;
 import dev.steamcollector.model.FetchStatus;
 import dev.steamcollector.model.NotificationCounts;
 import dev.steamcollector.model.RememberedPace;
@@ -74,6 +75,24 @@ class StatusViewTest {
     }
 
     @Test
+    void showsTheEventsWaitingForKafka() throws Exception {
+        EventBacklog events = new EventBacklog(2_345, Optional.of(Instant.parse("2026-01-12T03:20:11.250Z")));
+        StatusView view = new StatusView("jdbc:sqlite:x.db", new StatusReport(NONE, 0, 0, 0, List.of(), null, 0,
+                NotificationCounts.NONE, events), RateLimit.parse("STEAMSPY_API_LIMIT", "60/minute"), List.of());
+
+        StringWriter text = new StringWriter();
+        view.printText(new PrintWriter(text));
+        StringWriter json = new StringWriter();
+        view.printJson(new PrintWriter(json));
+
+        assertThat(text.toString().lines())
+                .contains("Events:    2,345 waiting for Kafka, the oldest since 2026-01-12 03:20:11Z");
+        JsonNode waiting = new ObjectMapper().readTree(json.toString()).get("events");
+        assertThat(waiting.get("waiting").asLong()).isEqualTo(2_345);
+        assertThat(waiting.get("oldestWaiting").asText()).isEqualTo("2026-01-12T03:20:11.250Z");
+    }
+
+    @Test
     void saysNothingOfAnEmptyQueue() {
         StatusView view = new StatusView("jdbc:sqlite:x.db", new StatusReport(NONE, 0, 0, 0, List.of(), null, 0),
                 RateLimit.parse("STEAMSPY_API_LIMIT", "60/minute"), List.of());
@@ -81,7 +100,7 @@ class StatusViewTest {
         StringWriter text = new StringWriter();
         view.printText(new PrintWriter(text));
 
-        assertThat(text.toString()).doesNotContain("Discord");
+        assertThat(text.toString()).doesNotContain("Discord").doesNotContain("Events");
     }
 
     @Test

@@ -155,12 +155,15 @@ class EventsIT {
         assertThat(down.exitCode()).as(down.err()).isZero();
         assertThat(down.out()).contains("0 published to Kafka topic " + topic + ", 25 waiting for the next run (Kafka: ");
         assertThat(db.queryLong("SELECT COUNT(*) FROM events WHERE sent_at IS NULL")).isEqualTo(25);
+        CliRun waiting = CliRun.run(directory, env(db), "status");
+        assertThat(waiting.out()).as(waiting.err()).contains("Events:    25 waiting for Kafka, the oldest since ");
 
         CliRun next = CliRun.run(directory, env(db), "prices");
         assertThat(next.exitCode()).as(next.err()).isZero();
         assertThat(next.out()).contains("Events:    25 published");
         assertThat(values(broker.readAll(topic, 25, Duration.ofSeconds(60)))).hasSize(25);
         assertThat(db.queryLong("SELECT COUNT(*) FROM events WHERE sent_at IS NULL")).isZero();
+        assertThat(CliRun.run(directory, env(db), "status").out()).doesNotContain("waiting for Kafka");
     }
 
     @Test
