@@ -189,33 +189,13 @@ public final class MetadataRepository {
                 + " WHEN g.last_modified > m.details_fetched_at THEN 2 ELSE 3 END,"
                 + " CASE WHEN m.fetch_status = 'pending' THEN -m.app_id ELSE 0 END,"
                 + " COALESCE(m.details_fetched_at, m.next_attempt_at), m.app_id LIMIT ?";
-        return database.query(connection -> {
-            try (PreparedStatement query = connection.prepareStatement(sql)) {
-                int next = bindDue(query, selection);
-                query.setInt(next, selection.limit());
-                List<DueGame> due = new ArrayList<>();
-                try (ResultSet rows = query.executeQuery()) {
-                    while (rows.next()) {
-                        due.add(new DueGame(rows.getInt(1), rows.getInt(2)));
-                    }
-                }
-                return due;
-            }
-        });
+        return DueQuery.find(database, sql, query -> bindDue(query, selection), selection.limit());
     }
 
     /** How many games {@link #findDue} would return without a limit: the details work waiting. */
     public long countDue(DueSelection selection) {
         String sql = "SELECT COUNT(*)" + dueFrom(selection.kind());
-        return database.query(connection -> {
-            try (PreparedStatement query = connection.prepareStatement(sql)) {
-                bindDue(query, selection);
-                try (ResultSet row = query.executeQuery()) {
-                    row.next();
-                    return row.getLong(1);
-                }
-            }
-        });
+        return DueQuery.count(database, sql, query -> bindDue(query, selection));
     }
 
     /** The FROM and WHERE clauses of a due selection: active games whose details {@code kind} picks. */

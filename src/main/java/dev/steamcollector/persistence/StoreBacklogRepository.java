@@ -7,7 +7,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -43,32 +42,13 @@ public final class StoreBacklogRepository {
                 + " CASE WHEN " + never + " THEN -g.app_id ELSE 0 END,"
                 + " COALESCE(s." + part.column("fetched_at") + ", s." + part.column("next_attempt_at") + "), g.app_id"
                 + " LIMIT ?";
-        return database.query(connection -> {
-            try (PreparedStatement query = connection.prepareStatement(sql)) {
-                query.setInt(bindDue(query, selection), selection.limit());
-                List<DueGame> due = new ArrayList<>();
-                try (ResultSet rows = query.executeQuery()) {
-                    while (rows.next()) {
-                        due.add(new DueGame(rows.getInt(1), rows.getInt(2)));
-                    }
-                }
-                return due;
-            }
-        });
+        return DueQuery.find(database, sql, query -> bindDue(query, selection), selection.limit());
     }
 
     /** How many games {@link #findDue} would return without a limit. */
     public long countDue(DueSelection selection) {
         String sql = "SELECT COUNT(*)" + dueFrom(selection.kind());
-        return database.query(connection -> {
-            try (PreparedStatement query = connection.prepareStatement(sql)) {
-                bindDue(query, selection);
-                try (ResultSet row = query.executeQuery()) {
-                    row.next();
-                    return row.getLong(1);
-                }
-            }
-        });
+        return DueQuery.count(database, sql, query -> bindDue(query, selection));
     }
 
     /** How many active games have each fetch status of this part; never asked counts as pending. */
