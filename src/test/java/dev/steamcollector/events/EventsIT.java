@@ -17,13 +17,11 @@ import dev.steamcollector.testing.TestApis;
 import dev.steamcollector.testing.TestDatabase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -119,7 +117,7 @@ class EventsIT {
     @ValueSource(strings = {"sqlite", "postgresql"})
     void pricesPublishEachPriceChangeWithOldAndNewPrice(String kind) throws IOException {
         List<Integer> ids = IntStream.rangeClosed(1, 40).map(i -> i * 10).boxed().toList();
-        TestDatabase db = seed(kind, ids);
+        TestDatabase db = TestDatabase.of(kind, directory).migrated(directory).withGames(ids);
         serveStore(ids, id -> 1999);
 
         CliRun first = CliRun.run(directory, env(db), "prices");
@@ -142,7 +140,7 @@ class EventsIT {
     @Test
     void aStoppedBrokerLeavesTheRunSuccessfulAndTheNextRunRelaysTheBacklog() throws IOException {
         List<Integer> ids = IntStream.rangeClosed(1, 25).boxed().toList();
-        TestDatabase db = seed("sqlite", ids);
+        TestDatabase db = TestDatabase.of("sqlite", directory).migrated(directory).withGames(ids);
         serveStore(ids, id -> 500);
         broker.stop();
         CliRun down;
@@ -170,7 +168,7 @@ class EventsIT {
     void aKillWhileRelayingLosesNoEvent() throws Exception {
         assertThat(JAR).as("system property steamcollector.jar (set by failsafe)").isNotNull();
         List<Integer> ids = IntStream.rangeClosed(1, 3_000).boxed().toList();
-        TestDatabase db = seed("sqlite", ids);
+        TestDatabase db = TestDatabase.of("sqlite", directory).migrated(directory).withGames(ids);
         serveStore(ids, id -> 700);
         Process child = startPrices(db);
         try {
@@ -252,26 +250,4 @@ class EventsIT {
         }
     }
 
-    /** A migrated database holding {@code ids} as active games. */
-    private TestDatabase seed(String kind, List<Integer> ids) {
-        TestDatabase db = TestDatabase.of(kind, directory);
-        CliRun migrate = CliRun.run(directory, Map.of("DATABASE_URL", db.url()), "migrate");
-        assertThat(migrate.exitCode()).as(migrate.err()).isZero();
-        try (Connection connection = db.connect(); PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO games (app_id, name, created_at, updated_at, is_active) VALUES (?, ?, ?, ?, ?)")) {
-            Timestamp now = Timestamp.from(Instant.now());
-            for (int id : ids) {
-                insert.setInt(1, id);
-                insert.setString(2, "Game " + id);
-                insert.setTimestamp(3, now);
-                insert.setTimestamp(4, now);
-                insert.setBoolean(5, true);
-                insert.addBatch();
-            }
-            insert.executeBatch();
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-        return db;
-    }
 }

@@ -26,13 +26,8 @@ import dev.steamcollector.testing.TestDatabase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -173,32 +168,9 @@ class DiscordIT {
     }
 
     /** A migrated database with {@code count} games, each with a queued price-drop announcement. */
-    private TestDatabase seed(String kind, int count, IntFunction<String> name) throws SQLException {
-        TestDatabase db = TestDatabase.of(kind, directory);
-        CliRun migrate = CliRun.run(directory, Map.of("DATABASE_URL", db.url()), "migrate");
-        assertThat(migrate.exitCode()).as(migrate.err()).isZero();
-        Timestamp now = Timestamp.from(Instant.now());
+    private TestDatabase seed(String kind, int count, IntFunction<String> name) {
         List<Integer> ids = IntStream.range(0, count).map(i -> 10_000 + 10 * i).boxed().toList();
-        try (Connection connection = db.connect();
-                PreparedStatement game = connection.prepareStatement(
-                        "INSERT INTO games (app_id, name, created_at, updated_at, is_active) VALUES (?, ?, ?, ?, ?)");
-                PreparedStatement queued = connection.prepareStatement("""
-                        INSERT INTO notifications (app_id, kind, currency, old_price_cents, new_price_cents,
-                                                   initial_price_cents, discount_percent, observed_on, created_at)
-                        VALUES (?, 'price_drop', 'USD', 2000, 1000, 2000, 50, '2026-01-12', ?)""")) {
-            for (int id : ids) {
-                game.setInt(1, id);
-                game.setString(2, name.apply(id));
-                game.setTimestamp(3, now);
-                game.setTimestamp(4, now);
-                game.setBoolean(5, true);
-                game.executeUpdate();
-                queued.setInt(1, id);
-                queued.setTimestamp(2, now);
-                queued.executeUpdate();
-            }
-        }
-        return db;
+        return TestDatabase.of(kind, directory).migrated(directory).withGames(ids, name).withQueuedDrops(ids);
     }
 
     private Map<String, String> env(TestDatabase db) {

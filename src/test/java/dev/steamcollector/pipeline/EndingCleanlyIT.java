@@ -25,7 +25,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -230,29 +229,8 @@ class EndingCleanlyIT {
     }
 
     /** A migrated database holding the first {@code count} games, each with a queued announcement. */
-    private void seedQueue(int count) throws SQLException {
-        CliRun migrate = CliRun.run(directory, Map.of("DATABASE_URL", db.url()), "migrate");
-        assertThat(migrate.exitCode()).as(migrate.err()).isZero();
-        Timestamp now = Timestamp.from(Instant.now());
-        try (Connection connection = db.connect();
-                PreparedStatement game = connection.prepareStatement(
-                        "INSERT INTO games (app_id, name, created_at, updated_at, is_active) VALUES (?, ?, ?, ?, ?)");
-                PreparedStatement queued = connection.prepareStatement("""
-                        INSERT INTO notifications (app_id, kind, currency, old_price_cents, new_price_cents,
-                                                   initial_price_cents, discount_percent, observed_on, created_at)
-                        VALUES (?, 'price_drop', 'USD', 2000, 1000, 2000, 50, '2026-01-12', ?)""")) {
-            for (int id : APP_IDS.subList(0, count)) {
-                game.setInt(1, id);
-                game.setString(2, "Game " + id);
-                game.setTimestamp(3, now);
-                game.setTimestamp(4, now);
-                game.setBoolean(5, true);
-                game.executeUpdate();
-                queued.setInt(1, id);
-                queued.setTimestamp(2, now);
-                queued.executeUpdate();
-            }
-        }
+    private void seedQueue(int count) {
+        db.migrated(directory).withGames(APP_IDS.subList(0, count)).withQueuedDrops(APP_IDS.subList(0, count));
     }
 
     /** The run lock's last heartbeat, or the epoch while there is none. */

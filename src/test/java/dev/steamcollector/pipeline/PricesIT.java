@@ -25,11 +25,7 @@ import dev.steamcollector.testing.TestApis;
 import dev.steamcollector.testing.TestDatabase;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,7 +59,7 @@ class PricesIT {
     @ValueSource(strings = {"sqlite", "postgresql", "mariadb"})
     void batchesEveryCountryAndRecordsEachPriceOnce(String kind) throws SQLException {
         List<Integer> ids = appIds(250);
-        TestDatabase db = seed(kind, ids);
+        TestDatabase db = TestDatabase.of(kind, directory).migrated(directory).withGames(ids);
         serveStore(ids, "us", id -> catalogue(ids.indexOf(id), "USD", 1000));
         serveStore(ids, "de", id -> catalogue(ids.indexOf(id), "EUR", 900));
         Map<String, String> env = env(db, "STORE_COUNTRY_CODES", "us,de");
@@ -102,7 +98,7 @@ class PricesIT {
     @ValueSource(strings = {"sqlite", "postgresql", "mariadb"})
     void aRejectedBatchGoesUnpricedAndCountsAgainstTheFailureBudget(String kind) throws SQLException {
         List<Integer> ids = appIds(250);
-        TestDatabase db = seed(kind, ids);
+        TestDatabase db = TestDatabase.of(kind, directory).migrated(directory).withGames(ids);
         serveStore(ids, "us", id -> catalogue(ids.indexOf(id), "USD", 1000));
         List<Integer> rejected = ids.subList(100, 200);
         stubStore(rejected, "us", aResponse().withStatus(400).withBody("null"));
@@ -126,7 +122,7 @@ class PricesIT {
     @ValueSource(strings = {"sqlite", "postgresql", "mariadb"})
     void announcesQualifyingChangesOnceAndNeverFirstPrices(String kind) throws Exception {
         List<Integer> ids = appIds(16);
-        TestDatabase db = seed(kind, ids);
+        TestDatabase db = TestDatabase.of(kind, directory).migrated(directory).withGames(ids);
         Map<String, String> env = discordEnv(db);
         serveDiscord(aResponse().withStatus(204));
         serveStore(ids, "us", id -> ids.indexOf(id) == 15 ? FREE : FULL_PRICE);
@@ -161,7 +157,7 @@ class PricesIT {
     @ValueSource(strings = {"sqlite", "postgresql", "mariadb"})
     void waitsOutDiscordsRetryAfterAndSendsOnce(String kind) throws Exception {
         List<Integer> ids = appIds(3);
-        TestDatabase db = seed(kind, ids);
+        TestDatabase db = TestDatabase.of(kind, directory).migrated(directory).withGames(ids);
         server.stubFor(post(urlEqualTo("/webhook")).inScenario("429").whenScenarioStateIs(STARTED)
                 .willReturn(aResponse().withStatus(429).withHeader("Content-Type", "application/json")
                         .withBody("{\"message\": \"You are being rate limited.\", \"retry_after\": 0.3, "
@@ -190,7 +186,7 @@ class PricesIT {
     @ValueSource(strings = {"sqlite", "postgresql", "mariadb"})
     void pastThePerRunCapTheRestIsOneSummary(String kind) throws Exception {
         List<Integer> ids = appIds(10);
-        TestDatabase db = seed(kind, ids);
+        TestDatabase db = TestDatabase.of(kind, directory).migrated(directory).withGames(ids);
         Map<String, String> env = discordEnv(db);
         env.put("NOTIFY_MAX_PER_RUN", "3");
         serveDiscord(aResponse().withStatus(204));
@@ -213,7 +209,7 @@ class PricesIT {
     @ValueSource(strings = {"sqlite", "postgresql", "mariadb"})
     void changesQueuedWhileDiscordWasDownAreSentOnceLater(String kind) throws Exception {
         List<Integer> ids = appIds(5);
-        TestDatabase db = seed(kind, ids);
+        TestDatabase db = TestDatabase.of(kind, directory).migrated(directory).withGames(ids);
         Map<String, String> env = discordEnv(db);
         serveDiscord(aResponse().withStatus(500));
         serveStore(ids, "us", id -> FULL_PRICE);
@@ -244,7 +240,7 @@ class PricesIT {
 
     @Test
     void notifyTestPostsOneMessageAndDoesNothingWhileDiscordIsOff() throws Exception {
-        TestDatabase db = seed("sqlite", appIds(1));
+        TestDatabase db = TestDatabase.of("sqlite", directory).migrated(directory).withGames(appIds(1));
         serveDiscord(aResponse().withStatus(204));
 
         CliRun test = CliRun.run(directory, discordEnv(db), "notify", "--test");
@@ -285,27 +281,6 @@ class PricesIT {
         return String.format("{\"success\":true,\"data\":{\"price_overview\":{\"currency\":\"%s\",\"initial\":%d,"
                 + "\"final\":%d,\"discount_percent\":%d,\"initial_formatted\":\"\",\"final_formatted\":\"%d\"}}}",
                 currency, initial, finalCents, discount, finalCents);
-    }
-
-    /** A migrated database holding {@code ids} as active games named "Game N". */
-    private TestDatabase seed(String kind, List<Integer> ids) throws SQLException {
-        TestDatabase db = TestDatabase.of(kind, directory);
-        CliRun migrate = CliRun.run(directory, Map.of("DATABASE_URL", db.url()), "migrate");
-        assertThat(migrate.exitCode()).as(migrate.err()).isZero();
-        Timestamp now = Timestamp.from(Instant.now());
-        try (Connection connection = db.connect(); PreparedStatement insert = connection.prepareStatement(
-                "INSERT INTO games (app_id, name, created_at, updated_at, is_active) VALUES (?, ?, ?, ?, ?)")) {
-            for (int id : ids) {
-                insert.setInt(1, id);
-                insert.setString(2, "Game " + id);
-                insert.setTimestamp(3, now);
-                insert.setTimestamp(4, now);
-                insert.setBoolean(5, true);
-                insert.addBatch();
-            }
-            insert.executeBatch();
-        }
-        return db;
     }
 
     private static long rows(TestDatabase db, String where) {

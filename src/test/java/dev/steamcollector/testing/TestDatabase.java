@@ -1,14 +1,22 @@
 package dev.steamcollector.testing;
 
 import dev.steamcollector.config.DatabaseSettings;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
+import java.util.function.IntFunction;
 
 /** A fresh, empty database of any supported kind, with plain-JDBC access for assertions and arranging. */
 public record TestDatabase(String url, DatabaseSettings settings) {
@@ -75,6 +83,58 @@ public record TestDatabase(String url, DatabaseSettings settings) {
                 ResultSet rows = statement.executeQuery(sql)) {
             rows.next();
             return rows.getString(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql, e);
+        }
+    }
+
+    /** Migrates this database with the command line, run in {@code directory}; returns it. */
+    public TestDatabase migrated(Path directory) {
+        CliRun migrate = CliRun.run(directory, Map.of("DATABASE_URL", url), "migrate");
+        assertThat(migrate.exitCode()).as(migrate.err()).isZero();
+        return this;
+    }
+
+    /** Adds {@code ids} as active games named "Game N"; returns this database. */
+    public TestDatabase withGames(List<Integer> ids) {
+        return withGames(ids, id -> "Game " + id);
+    }
+
+    /** Adds {@code ids} as active games named by {@code name}; returns this database. */
+    public TestDatabase withGames(List<Integer> ids, IntFunction<String> name) {
+        insert(ids, "INSERT INTO games (app_id, name, created_at, updated_at, is_active) VALUES (?, ?, ?, ?, TRUE)",
+                (insert, id, now) -> {
+                    insert.setString(2, name.apply(id));
+                    insert.setTimestamp(3, now);
+                    insert.setTimestamp(4, now);
+                });
+        return this;
+    }
+
+    /** Queues a price-drop announcement (20.00 to 10.00 USD) for each of {@code ids}; returns this database. */
+    public TestDatabase withQueuedDrops(List<Integer> ids) {
+        insert(ids, """
+                INSERT INTO notifications (app_id, kind, currency, old_price_cents, new_price_cents,
+                                           initial_price_cents, discount_percent, observed_on, created_at)
+                VALUES (?, 'price_drop', 'USD', 2000, 1000, 2000, 50, '2026-01-12', ?)""",
+                (insert, id, now) -> insert.setTimestamp(2, now));
+        return this;
+    }
+
+    @FunctionalInterface
+    private interface RowBinder {
+        void bind(PreparedStatement insert, int id, Timestamp now) throws SQLException;
+    }
+
+    private void insert(List<Integer> ids, String sql, RowBinder binder) {
+        Timestamp now = Timestamp.from(Instant.now());
+        try (Connection connection = connect(); PreparedStatement insert = connection.prepareStatement(sql)) {
+            for (int id : ids) {
+                insert.setInt(1, id);
+                binder.bind(insert, id, now);
+                insert.addBatch();
+            }
+            insert.executeBatch();
         } catch (SQLException e) {
             throw new IllegalStateException(sql, e);
         }
