@@ -90,7 +90,7 @@ public final class EventRelay implements AutoCloseable {
             sent += delivery.acknowledged().size();
             problem = delivery.problem();
         }
-        return new Outcome(sent, outbox.countUnsent(), problem);
+        return new Outcome(sent, outbox.backlog().waiting(), problem);
     }
 
     /** Deletes events sent more than {@link #KEEP_SENT} ago; returns how many. */

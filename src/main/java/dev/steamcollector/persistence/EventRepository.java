@@ -64,17 +64,6 @@ public final class EventRepository {
         });
     }
 
-    /** How many events wait for the broker. */
-    public long countUnsent() {
-        return database.query(connection -> {
-            try (PreparedStatement query = connection.prepareStatement(
-                    "SELECT COUNT(*) FROM events WHERE sent_at IS NULL");
-                    ResultSet row = query.executeQuery()) {
-                row.next();
-                return row.getLong(1);
-            }
-        });
-    }
 
     /** What waits for the broker: how many events, and when the oldest was written. */
     public EventBacklog backlog() {

@@ -25,7 +25,7 @@ public final class Backlog {
             DueSelection due = DueSelection.dueAt(clock.instant(), Integer.MAX_VALUE);
             metrics.queueSize(Metrics.DETAILS_DUE, db.metadata().countDue(due));
             metrics.queueSize(Metrics.NOTIFICATIONS, db.notifications().countQueued());
-            metrics.queueSize(Metrics.EVENTS, db.events().countUnsent());
+            metrics.queueSize(Metrics.EVENTS, db.events().backlog().waiting());
             if (storeDetails) {
                 metrics.queueSize(Metrics.STORE_DETAILS_DUE, db.storeDescriptionsDue().countDue(due));
                 metrics.queueSize(Metrics.STORE_REVIEWS_DUE, db.storeReviewsDue().countDue(due));

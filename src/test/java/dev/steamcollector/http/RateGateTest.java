@@ -104,24 +104,7 @@ class RateGateTest {
             long horizon = limit.period().multipliedBy(10).toNanos();
             List<Long> departures = Collections.synchronizedList(new ArrayList<>());
 
-            try (ExecutorService pool = Executors.newFixedThreadPool(workers)) {
-                List<Future<?>> running = new ArrayList<>();
-                for (int i = 0; i < workers; i++) {
-                    running.add(pool.submit(() -> {
-                        try {
-                            for (shared.acquire(); clock.nanoTime() < horizon; shared.acquire()) {
-                                departures.add(clock.nanoTime());
-                            }
-                        } finally {
-                            clock.finished();
-                        }
-                        return null;
-                    }));
-                }
-                for (Future<?> worker : running) {
-                    worker.get();
-                }
-            }
+            runWorkers(workers, clock, shared, horizon, () -> departures.add(clock.nanoTime()));
 
             List<Long> sorted = departures.stream().sorted().toList();
             assertNoWindowHoldsMoreThanTheLimit(sorted, limit);
@@ -250,26 +233,11 @@ class RateGateTest {
             // no request may follow the one before it by less than that
             List<long[]> departures = Collections.synchronizedList(new ArrayList<>());
 
-            try (ExecutorService pool = Executors.newFixedThreadPool(workers)) {
-                List<Future<?>> running = new ArrayList<>();
-                for (int i = 0; i < workers; i++) {
-                    running.add(pool.submit(() -> {
-                        try {
-                            for (shared.acquire(); clock.nanoTime() < horizon; shared.acquire()) {
-                                long now = clock.nanoTime();
-                                departures.add(new long[] {now, Math.round(climbing.intervalNanos() * RateGate.SAFETY_MARGIN)});
-                                climbing.clean(now);
-                            }
-                        } finally {
-                            clock.finished();
-                        }
-                        return null;
-                    }));
-                }
-                for (Future<?> worker : running) {
-                    worker.get();
-                }
-            }
+            runWorkers(workers, clock, shared, horizon, () -> {
+                long now = clock.nanoTime();
+                departures.add(new long[] {now, Math.round(climbing.intervalNanos() * RateGate.SAFETY_MARGIN)});
+                climbing.clean(now);
+            });
 
             List<long[]> sorted = departures.stream().sorted(Comparator.comparingLong(departure -> departure[0]))
                     .toList();
@@ -290,6 +258,29 @@ class RateGateTest {
             paced.acquire();
 
             assertThat(ticker.nanoTime() - last).isGreaterThanOrEqualTo(INTERVAL);
+        }
+    }
+
+    /** {@code workers} threads pass {@code gate} in virtual time until {@code horizon}, each running {@code afterEach}. */
+    private static void runWorkers(int workers, VirtualTimeTicker clock, RateGate gate, long horizon,
+            Runnable afterEach) throws Exception {
+        try (ExecutorService pool = Executors.newFixedThreadPool(workers)) {
+            List<Future<?>> running = new ArrayList<>();
+            for (int i = 0; i < workers; i++) {
+                running.add(pool.submit(() -> {
+                    try {
+                        for (gate.acquire(); clock.nanoTime() < horizon; gate.acquire()) {
+                            afterEach.run();
+                        }
+                    } finally {
+                        clock.finished();
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> worker : running) {
+                worker.get();
+            }
         }
     }
 
