@@ -27,7 +27,8 @@ import java.util.Optional;
 
 /**
  * Renders a {@link StatusReport} for people (text) or programs (JSON); the ETA of the due work is
- * at {@code detailsLimit}, the SteamSpy per-game limit that paces it. {@code paces} are the paces a
+ * at the pace in force of the endpoint that does it: {@code detailsLimit} (the SteamSpy per-game
+ * limit) or the Store's, unless {@code paces} says the endpoint was slowed. {@code paces} are the paces a
  * run started now would use, next to the configured limits. {@code store} is present while the
  * Store details are kept ({@code STORE_DETAILS}).
  */
@@ -83,8 +84,9 @@ record StatusView(String database, StatusReport report, RateLimit detailsLimit, 
             out.printf("Reviews:   %s%n", describe(status.backlog().reviews()));
             out.printf("Store due: %s descriptions%s, %s review summaries%s%n",
                     count(status.backlog().descriptionsDue()),
-                    eta(status.backlog().descriptionsDue(), status.storeLimit()),
-                    count(status.backlog().reviewsDue()), eta(status.backlog().reviewsDue(), status.reviewsLimit()));
+                    eta(status.backlog().descriptionsDue(), Endpoint.STORE, status.storeLimit()),
+                    count(status.backlog().reviewsDue()),
+                    eta(status.backlog().reviewsDue(), Endpoint.STORE_REVIEWS, status.reviewsLimit()));
         });
         NotificationCounts queue = report.notifications();
         if (queue.queued() > 0 || queue.setAside() > 0) {
@@ -143,9 +145,11 @@ record StatusView(String database, StatusReport report, RateLimit detailsLimit, 
             putStatuses(storeNode.putObject("descriptions"), backlog.descriptions());
             putStatuses(storeNode.putObject("reviews"), backlog.reviews());
             storeNode.put("descriptionsDue", backlog.descriptionsDue());
-            storeNode.put("descriptionsEtaSeconds", etaSeconds(backlog.descriptionsDue(), status.storeLimit()));
+            storeNode.put("descriptionsEtaSeconds",
+                    etaSeconds(backlog.descriptionsDue(), Endpoint.STORE, status.storeLimit()));
             storeNode.put("reviewsDue", backlog.reviewsDue());
-            storeNode.put("reviewsEtaSeconds", etaSeconds(backlog.reviewsDue(), status.reviewsLimit()));
+            storeNode.put("reviewsEtaSeconds",
+                    etaSeconds(backlog.reviewsDue(), Endpoint.STORE_REVIEWS, status.reviewsLimit()));
         });
         ArrayNode runs = root.putArray("runs");
         for (RunRecord run : report.lastRuns()) {
@@ -174,21 +178,35 @@ record StatusView(String database, StatusReport report, RateLimit detailsLimit, 
     private String describeDue() {
         long due = report.dueGames();
         String games = count(due) + (due == 1 ? " game's details" : " games' details");
-        return due == 0 ? games : games + " (about " + formatEta(etaSeconds()) + " at " + detailsLimit + ")";
+        return games + eta(due, Endpoint.STEAMSPY, detailsLimit);
     }
 
-    /** How long the due details take when the limit is used in full, in whole seconds rounded up. */
+    /** How long the due details take at the SteamSpy pace in force, in whole seconds rounded up. */
     private long etaSeconds() {
-        return etaSeconds(report.dueGames(), detailsLimit);
+        return etaSeconds(report.dueGames(), Endpoint.STEAMSPY, detailsLimit);
     }
 
-    private static long etaSeconds(long due, RateLimit limit) {
+    /** How long {@code due} requests take at {@code endpoint}'s pace in force (its limit unless it was slowed). */
+    private long etaSeconds(long due, Endpoint endpoint, RateLimit limit) {
+        Optional<Pace> slowed = slowedPace(endpoint);
+        if (slowed.isPresent()) {
+            return (long) Math.ceil(due / slowed.get().perSecond());
+        }
         // in whole milliseconds, not perSecond(): 3 games at 2/minute is 90 s, not 90.00000000000001
         return Math.ceilDiv(Math.multiplyExact(due, limit.period().toMillis()), Math.multiplyExact(limit.permits(), 1000L));
     }
 
-    private static String eta(long due, RateLimit limit) {
-        return due == 0 ? "" : " (about " + formatEta(etaSeconds(due, limit)) + " at " + limit + ")";
+    private String eta(long due, Endpoint endpoint, RateLimit limit) {
+        if (due == 0) {
+            return "";
+        }
+        String at = slowedPace(endpoint).map(pace -> pace.limit().formatRate(pace.perSecond()) + ", the pace in force")
+                .orElse(limit.toString());
+        return " (about " + formatEta(etaSeconds(due, endpoint, limit)) + " at " + at + ")";
+    }
+
+    private Optional<Pace> slowedPace(Endpoint endpoint) {
+        return paces.stream().filter(pace -> pace.endpoint() == endpoint && pace.slowed()).findFirst();
     }
 
     private static String describe(Map<FetchStatus, Long> counts) {

@@ -133,6 +133,25 @@ class StatusViewTest {
     }
 
     @Test
+    void theEtaOfTheDueDetailsIsAtThePaceInForceWhenTheEndpointWasSlowed() throws Exception {
+        ApiSettings api = TestApis.settings("http://127.0.0.1:1", RateLimit.parse("test", "60/minute"));
+        Instant now = Instant.parse("2026-01-12T06:00:00Z");
+        List<StatusView.Pace> paces = StatusView.Pace.inForce(List.of(new RememberedPace("steamspy", 0.5, 1.0,
+                OptionalDouble.of(0.6), Optional.of(now), now)), api, now);
+        StatusView view = new StatusView("jdbc:sqlite:x.db", new StatusReport(NONE, 3_000, 0, 3_000, List.of(), null,
+                0), api.steamSpyLimit(), paces);
+
+        StringWriter text = new StringWriter();
+        view.printText(new PrintWriter(text));
+        StringWriter json = new StringWriter();
+        view.printJson(new PrintWriter(json));
+
+        assertThat(text.toString().lines())
+                .contains("Due:       3,000 games' details (about 1h40m at 30/minute, the pace in force)");
+        assertThat(new ObjectMapper().readTree(json.toString()).get("etaSeconds").asLong()).isEqualTo(6_000);
+    }
+
+    @Test
     void aRememberedPaceClimbsBackTowardTheLimitWhileUnused() {
         ApiSettings api = TestApis.settings("http://127.0.0.1:1", RateLimit.parse("test", "60/minute"));
         Instant recorded = Instant.parse("2026-01-01T00:00:00Z");
