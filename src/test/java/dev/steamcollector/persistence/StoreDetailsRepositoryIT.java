@@ -23,7 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The {@code store_details} table and its due selections, on real SQLite and PostgreSQL. */
+/** The {@code store_details} table and its due selections, on real SQLite, PostgreSQL and MariaDB. */
 class StoreDetailsRepositoryIT {
 
     static final Instant NOW = Instant.parse("2026-06-01T12:00:00Z");
@@ -57,14 +57,14 @@ class StoreDetailsRepositoryIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"sqlite", "postgresql"})
+    @ValueSource(strings = {"sqlite", "postgresql", "mariadb"})
     void storesEveryFieldOfADescriptionAndFillsAMissingName(String kind) {
         open(kind).games().upsertGames(List.of(new Game(620, null)), NOW);
 
         database.storeDetails().storeDescriptions(List.of(new FetchOutcome.Fetched<>(620, portal(620, false), NOW)));
 
         assertThat(db.queryString("SELECT name FROM games WHERE app_id = 620")).isEqualTo("Portal 620");
-        assertThat(db.queryString("SELECT CAST(release_date AS TEXT) FROM store_details")).isEqualTo("2011-04-18");
+        assertThat(db.queryString("SELECT release_date FROM store_details")).isEqualTo("2011-04-18");
         assertThat(db.queryString("SELECT release_date_text || '|' || type || '|' || required_age || '|' || dlc_count"
                 + " || '|' || metacritic_score || '|' || recommendations || '|' || achievements || '|'"
                 + " || supported_languages || '|' || full_audio_languages || '|' || controller_support || '|'"
@@ -75,17 +75,18 @@ class StoreDetailsRepositoryIT {
                 + " AND linux IS NULL AND coming_soon = FALSE AND is_free = FALSE AND website IS NULL"
                 + " AND categories_json IS NULL AND last_error IS NULL")).isEqualTo(1);
         // JSON arrays the database itself can read
-        String firstDeveloper = db.isSqlite() ? "json_extract(developers_json, '$[1]')" : "developers_json->>1";
+        String firstDeveloper = db.isSqlite() ? "json_extract(developers_json, '$[1]')"
+                : db.isMysql() ? "JSON_VALUE(developers_json, '$[1]')" : "developers_json->>1";
         assertThat(db.queryString("SELECT " + firstDeveloper + " FROM store_details")).isEqualTo("Hidden \"Path\"");
-        assertThat(db.queryString("SELECT CAST(publishers_json AS TEXT) FROM store_details")).isEqualTo("[]");
-        if (!db.isSqlite()) {
+        assertThat(db.queryString("SELECT publishers_json FROM store_details")).isEqualTo("[]");
+        if (kind.equals("postgresql")) {
             assertThat(db.queryString("SELECT pg_typeof(release_date)::text || ' ' || pg_typeof(genres_json)::text"
                     + " FROM store_details")).isEqualTo("date jsonb");
         }
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"sqlite", "postgresql"})
+    @ValueSource(strings = {"sqlite", "postgresql", "mariadb"})
     void aFailureOrANotFoundKeepsTheDataAndEachPartItsOwnBookkeeping(String kind) {
         open(kind).games().upsertGames(List.of(new Game(10, "A"), new Game(20, "B")), NOW);
         database.storeDetails().storeDescriptions(List.of(new FetchOutcome.Fetched<>(10, portal(10, false), NOW),
@@ -112,7 +113,7 @@ class StoreDetailsRepositoryIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"sqlite", "postgresql"})
+    @ValueSource(strings = {"sqlite", "postgresql", "mariadb"})
     void dueAreTheNeverAskedNewestFirstThenFailuresThenComingSoonAfterAWeekAndTheRestAfterAMonth(String kind) {
         open(kind).games().upsertGames(List.of(new Game(1, "fresh"), new Game(2, "soon, 8 days"),
                 new Game(3, "soon, 6 days"), new Game(4, "31 days"), new Game(5, "29 days"), new Game(6, "failed, due"),
@@ -149,7 +150,7 @@ class StoreDetailsRepositoryIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"sqlite", "postgresql"})
+    @ValueSource(strings = {"sqlite", "postgresql", "mariadb"})
     void aDescriptionIsDueOnceTheGamesStoreDataChangedAheadOfTheStaleOnes(String kind) {
         Instant dayAgo = NOW.minus(Duration.ofDays(1));
         open(kind).games().upsertGames(List.of(new Game(1, "changed since", NOW.minusSeconds(3600), 7L),

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** {@code collect} with the Store details on, end to end on both databases, against a Store fake. */
+/** {@code collect} with the Store details on, end to end on every database, against a Store fake. */
 class StoreDetailsIT {
 
     static final int GAMES = 300;
@@ -73,7 +73,7 @@ class StoreDetailsIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"sqlite", "postgresql"})
+    @ValueSource(strings = {"sqlite", "postgresql", "mariadb"})
     void everyGameIsDescribedFieldByFieldAndARunRightAfterAsksTheStoreNothing(String kind) throws SQLException {
         TestDatabase db = TestDatabase.of(kind, directory);
 
@@ -105,7 +105,7 @@ class StoreDetailsIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"sqlite", "postgresql"})
+    @ValueSource(strings = {"sqlite", "postgresql", "mariadb"})
     void faultsLeaveGoodRowsIntactAndRetryFailedRecoversThem(String kind) throws SQLException {
         TestDatabase db = TestDatabase.of(kind, directory);
         assertThat(run(db, "collect").exitCode()).isZero();
@@ -156,7 +156,7 @@ class StoreDetailsIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"sqlite", "postgresql"})
+    @ValueSource(strings = {"sqlite", "postgresql", "mariadb"})
     void aGameSteamSpyDoesNotKnowIsDescribedAndNamedByTheStore(String kind) {
         TestDatabase db = TestDatabase.of(kind, directory);
         int storeOnly = 3_000_010;

@@ -62,6 +62,8 @@ public record TestDatabase(String url, DatabaseSettings settings) {
             properties.setProperty("connectionTimeZone", "UTC");
             properties.setProperty("forceConnectionTimeZoneToSession", "true");
             properties.setProperty("preserveInstants", "true");
+            // assertions join columns with ||, as SQLite and PostgreSQL do (MySQL reads it as OR otherwise)
+            properties.setProperty("sessionVariables", "sql_mode=CONCAT(@@sql_mode,',PIPES_AS_CONCAT')");
         }
         return DriverManager.getConnection(settings.jdbcUrl(), properties);
     }
