@@ -12,8 +12,10 @@ import dev.steamcollector.model.NotificationCounts;
 import dev.steamcollector.model.RememberedPace;
 import dev.steamcollector.model.StatusReport;
 import dev.steamcollector.testing.TestApis;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -40,54 +42,45 @@ class StatusViewTest {
             0     | 60/minute    | 0     | Due:       0 games' details
             80000 | 200/5minutes | 120000 | Due:       80,000 games' details (about 33h20m at 200/5minutes)
             """)
-    void showsTheDueWorkAndItsEtaAtTheLimit(long due, String limit, long etaSeconds, String line) throws Exception {
+    void showsTheDueWorkAndItsEtaAtTheLimit(long due, String limit, long etaSeconds, String line) {
         StatusView view = new StatusView("jdbc:sqlite:x.db", new StatusReport(NONE, due, 0, due, List.of(), null, 0),
                 RateLimit.parse("STEAMSPY_API_LIMIT", limit), List.of());
 
-        StringWriter text = new StringWriter();
-        view.printText(new PrintWriter(text));
-        StringWriter json = new StringWriter();
-        view.printJson(new PrintWriter(json));
+        Rendered shown = Rendered.of(view);
 
-        assertThat(text.toString().lines()).contains(line);
-        JsonNode parsed = new ObjectMapper().readTree(json.toString());
+        assertThat(shown.text().lines()).contains(line);
+        JsonNode parsed = shown.json();
         assertThat(parsed.get("due").asLong()).isEqualTo(due);
         assertThat(parsed.get("etaSeconds").asLong()).isEqualTo(etaSeconds);
     }
 
     @Test
-    void showsTheDiscordQueueAndWhatWasSetAside() throws Exception {
+    void showsTheDiscordQueueAndWhatWasSetAside() {
         NotificationCounts queue = new NotificationCounts(1_234, 2,
                 Optional.of("HTTP 400: Invalid Form Body (embeds.0.title: Must be 256 or fewer in length.)"));
         StatusView view = new StatusView("jdbc:sqlite:x.db", new StatusReport(NONE, 0, 0, 0, List.of(), null, 0, queue),
                 RateLimit.parse("STEAMSPY_API_LIMIT", "60/minute"), List.of());
 
-        StringWriter text = new StringWriter();
-        view.printText(new PrintWriter(text));
-        StringWriter json = new StringWriter();
-        view.printJson(new PrintWriter(json));
+        Rendered shown = Rendered.of(view);
 
-        assertThat(text.toString().lines()).contains("Discord:   1,234 queued, 2 set aside (latest refused: "
+        assertThat(shown.text().lines()).contains("Discord:   1,234 queued, 2 set aside (latest refused: "
                 + "HTTP 400: Invalid Form Body (embeds.0.title: Must be 256 or fewer in length.))");
-        JsonNode notifications = new ObjectMapper().readTree(json.toString()).get("notifications");
+        JsonNode notifications = shown.json().get("notifications");
         assertThat(notifications.get("queued").asLong()).isEqualTo(1_234);
         assertThat(notifications.get("setAside").asLong()).isEqualTo(2);
     }
 
     @Test
-    void showsTheEventsWaitingForKafka() throws Exception {
+    void showsTheEventsWaitingForKafka() {
         EventBacklog events = new EventBacklog(2_345, Optional.of(Instant.parse("2026-01-12T03:20:11.250Z")));
         StatusView view = new StatusView("jdbc:sqlite:x.db", new StatusReport(NONE, 0, 0, 0, List.of(), null, 0,
                 NotificationCounts.NONE, events), RateLimit.parse("STEAMSPY_API_LIMIT", "60/minute"), List.of());
 
-        StringWriter text = new StringWriter();
-        view.printText(new PrintWriter(text));
-        StringWriter json = new StringWriter();
-        view.printJson(new PrintWriter(json));
+        Rendered shown = Rendered.of(view);
 
-        assertThat(text.toString().lines())
+        assertThat(shown.text().lines())
                 .contains("Events:    2,345 waiting for Kafka, the oldest since 2026-01-12 03:20:11Z");
-        JsonNode waiting = new ObjectMapper().readTree(json.toString()).get("events");
+        JsonNode waiting = shown.json().get("events");
         assertThat(waiting.get("waiting").asLong()).isEqualTo(2_345);
         assertThat(waiting.get("oldestWaiting").asText()).isEqualTo("2026-01-12T03:20:11.250Z");
     }
@@ -97,14 +90,11 @@ class StatusViewTest {
         StatusView view = new StatusView("jdbc:sqlite:x.db", new StatusReport(NONE, 0, 0, 0, List.of(), null, 0),
                 RateLimit.parse("STEAMSPY_API_LIMIT", "60/minute"), List.of());
 
-        StringWriter text = new StringWriter();
-        view.printText(new PrintWriter(text));
-
-        assertThat(text.toString()).doesNotContain("Discord").doesNotContain("Events");
+        assertThat(Rendered.of(view).text()).doesNotContain("Discord").doesNotContain("Events");
     }
 
     @Test
-    void showsEachEndpointsPaceInForceNextToItsLimit() throws Exception {
+    void showsEachEndpointsPaceInForceNextToItsLimit() {
         ApiSettings api = TestApis.settings("http://127.0.0.1:1", RateLimit.parse("test", "60/minute"));
         Instant now = Instant.parse("2026-01-12T06:00:00Z");
         Instant slowed = Instant.parse("2026-01-12T03:20:11Z");
@@ -114,17 +104,14 @@ class StatusViewTest {
         StatusView view = new StatusView("jdbc:sqlite:x.db", new StatusReport(NONE, 0, 0, 0, List.of(), null, 0),
                 api.steamSpyLimit(), paces);
 
-        StringWriter text = new StringWriter();
-        view.printText(new PrintWriter(text));
-        StringWriter json = new StringWriter();
-        view.printJson(new PrintWriter(json));
+        Rendered shown = Rendered.of(view);
 
-        assertThat(text.toString().lines()).containsSubsequence("Pace:",
+        assertThat(shown.text().lines()).containsSubsequence("Pace:",
                 "  Steam Web API       60/minute, the configured limit",
                 "  Steam Store         60/minute, the configured limit",
                 "  SteamSpy            30/minute, 50% of 60/minute (climbing back, slowed 2026-01-12 03:20:11Z)",
                 "  SteamSpy all pages  60/minute, the configured limit");
-        JsonNode steamSpy = new ObjectMapper().readTree(json.toString()).get("pace").get(3);
+        JsonNode steamSpy = shown.json().get("pace").get(3);
         assertThat(steamSpy.get("endpoint").asText()).isEqualTo("steamspy");
         assertThat(steamSpy.get("perSecond").asDouble()).isEqualTo(0.5);
         assertThat(steamSpy.get("limit").asText()).isEqualTo("60/minute");
@@ -133,7 +120,7 @@ class StatusViewTest {
     }
 
     @Test
-    void theEtaOfTheDueDetailsIsAtThePaceInForceWhenTheEndpointWasSlowed() throws Exception {
+    void theEtaOfTheDueDetailsIsAtThePaceInForceWhenTheEndpointWasSlowed() {
         ApiSettings api = TestApis.settings("http://127.0.0.1:1", RateLimit.parse("test", "60/minute"));
         Instant now = Instant.parse("2026-01-12T06:00:00Z");
         List<StatusView.Pace> paces = StatusView.Pace.inForce(List.of(new RememberedPace("steamspy", 0.5, 1.0,
@@ -141,14 +128,11 @@ class StatusViewTest {
         StatusView view = new StatusView("jdbc:sqlite:x.db", new StatusReport(NONE, 3_000, 0, 3_000, List.of(), null,
                 0), api.steamSpyLimit(), paces);
 
-        StringWriter text = new StringWriter();
-        view.printText(new PrintWriter(text));
-        StringWriter json = new StringWriter();
-        view.printJson(new PrintWriter(json));
+        Rendered shown = Rendered.of(view);
 
-        assertThat(text.toString().lines())
+        assertThat(shown.text().lines())
                 .contains("Due:       3,000 games' details (about 1h40m at 30/minute, the pace in force)");
-        assertThat(new ObjectMapper().readTree(json.toString()).get("etaSeconds").asLong()).isEqualTo(6_000);
+        assertThat(shown.json().get("etaSeconds").asLong()).isEqualTo(6_000);
     }
 
     @Test
@@ -162,5 +146,21 @@ class StatusViewTest {
                 .perSecond();
 
         assertThat(afterAWeek).isCloseTo(0.75, org.assertj.core.data.Offset.offset(1e-9));
+    }
+
+    /** What a view prints as text and as JSON. */
+    private record Rendered(String text, JsonNode json) {
+
+        static Rendered of(StatusView view) {
+            StringWriter text = new StringWriter();
+            view.printText(new PrintWriter(text));
+            StringWriter json = new StringWriter();
+            view.printJson(new PrintWriter(json));
+            try {
+                return new Rendered(text.toString(), new ObjectMapper().readTree(json.toString()));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
     }
 }
