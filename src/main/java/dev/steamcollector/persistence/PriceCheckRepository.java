@@ -5,6 +5,7 @@ import dev.steamcollector.model.PriceCandidate;
 import dev.steamcollector.model.PriceCandidate.Reason;
 import dev.steamcollector.model.PriceChange;
 import dev.steamcollector.model.PriceObservation;
+import dev.steamcollector.model.RunCheckpoint;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -100,14 +101,17 @@ public final class PriceCheckRepository {
     /**
      * Records the Store's prices (queueing what {@code announce} returns) and the checks of the
      * games it answered about in {@code country}, in one transaction: a price is never taken as
-     * checked unless it is stored.
+     * checked unless it is stored. {@code run}, when present, is the run's counters as they stand
+     * with this batch, saved in the same transaction.
      */
     public List<PriceChange> store(String country, List<PriceCandidate> checked, List<PriceObservation> prices,
-            Instant at, Function<PriceChange, Optional<Announcement>> announce) {
-        Outbox outbox = database.outbox();
+            Instant at, Function<PriceChange, Optional<Announcement>> announce, Optional<RunCheckpoint> run) {
         return database.query(connection -> {
             List<PriceChange> changes = database.prices().record(connection, prices, at, announce);
             upsertChecks(connection, country, checked, at);
+            if (run.isPresent()) {
+                RunRepository.raiseCounters(connection, run.get());
+            }
             return changes;
         });
     }

@@ -1,9 +1,11 @@
 package dev.steamcollector.pipeline;
 
 import dev.steamcollector.http.FetchException;
+import dev.steamcollector.model.FetchStatus;
 import dev.steamcollector.model.PriceCandidate;
 import dev.steamcollector.model.PriceObservation;
 import dev.steamcollector.model.PriceSource;
+import dev.steamcollector.model.RunCheckpoint;
 import dev.steamcollector.persistence.PriceCheckRepository;
 import dev.steamcollector.store.StoreClient;
 import dev.steamcollector.store.StorePrice;
@@ -13,6 +15,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -82,7 +85,9 @@ public final class StorePriceCollector {
                 log.info("{} free games in '{}' go unrecorded this run: no priced game told the currency",
                         country.waitingFree.size(), country.code);
             } else {
-                store(country.code, country.waitingFree, freeObservations(country.waitingFree, country.currency));
+                // counted when their answer came
+                store(country.code, country.waitingFree, freeObservations(country.waitingFree, country.currency),
+                        Optional.empty());
             }
         }
     }
@@ -90,8 +95,9 @@ public final class StorePriceCollector {
     private void record(Country country, List<PriceCandidate> chunk, Map<Integer, StorePrice> answer,
             RunTally tally) {
         List<PriceObservation> observations = new ArrayList<>();
-        // the games count once committed, so that a run ended at once records what it saved
-        List<Runnable> counts = new ArrayList<>();
+        // the games count once committed, and the run's counters are committed with them, so that a
+        // run ended at once, or killed, records what it saved
+        List<FetchStatus> outcomes = new ArrayList<>();
         List<PriceCandidate> checked = new ArrayList<>();
         for (PriceCandidate game : chunk) {
             switch (answer.get(game.appId())) {
@@ -99,7 +105,7 @@ public final class StorePriceCollector {
                     observations.add(new PriceObservation(game.appId(), p.currency(), p.finalCents(),
                             p.initialCents(), p.discountPercent(), PriceSource.STORE));
                     checked.add(game);
-                    counts.add(tally::succeeded);
+                    outcomes.add(FetchStatus.SUCCESS);
                 }
                 case StorePrice.Free f -> {
                     if (country.currency == null) {
@@ -108,28 +114,30 @@ public final class StorePriceCollector {
                         observations.addAll(freeObservations(List.of(game), country.currency));
                         checked.add(game);
                     }
-                    counts.add(tally::succeeded);
+                    outcomes.add(FetchStatus.SUCCESS);
                 }
                 case StorePrice.Unknown u -> {
                     // not sold there: checked all the same, asked again when its number moves
                     checked.add(game);
-                    counts.add(tally::notFound);
+                    outcomes.add(FetchStatus.NOT_FOUND);
                 }
                 case StorePrice.Invalid invalid -> {
                     // not a check: asked again next run
                     log.warn("Store price of appid {}: {}; not stored", game.appId(), invalid.reason());
-                    counts.add(tally::failed);
+                    outcomes.add(FetchStatus.FAILED);
                 }
-                case null -> counts.add(tally::failed);
+                case null -> outcomes.add(FetchStatus.FAILED);
             }
         }
-        store(country.code, checked, observations);
-        counts.forEach(Runnable::run);
+        SourceTally prices = tally.source(RunTally.DETAILS);
+        store(country.code, checked, observations, prices.checkpointWith(outcomes));
+        outcomes.forEach(prices::count);
     }
 
-    private void store(String country, List<PriceCandidate> checked, List<PriceObservation> observations) {
+    private void store(String country, List<PriceCandidate> checked, List<PriceObservation> observations,
+            Optional<RunCheckpoint> run) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        checks.store(country, checked, observations, now, prices.rules()::evaluate);
+        checks.store(country, checked, observations, now, prices.rules()::evaluate, run);
     }
 
     private static List<PriceObservation> freeObservations(List<PriceCandidate> games, String currency) {

@@ -135,7 +135,8 @@ public final class ChangesBenchmark {
                     .map(app -> new PriceCandidate(app.appId(), app.priceChangeNumber(), PriceCandidate.Reason.SWEEP))
                     .toList();
             database.priceChecks().store(COUNTRY, games, List.of(),
-                    Instant.now().minus(ago).truncatedTo(ChronoUnit.MILLIS), change -> Optional.empty());
+                    Instant.now().minus(ago).truncatedTo(ChronoUnit.MILLIS), change -> Optional.empty(),
+                    Optional.empty());
         }
     }
 

@@ -218,7 +218,8 @@ class ChangeNumbersIT {
                     .map(id -> new PriceCandidate(id, LIST.get(id).priceChangeNumber(), PriceCandidate.Reason.SWEEP))
                     .toList();
             database.priceChecks().store("us", games, List.of(),
-                    Instant.now().minus(ago).truncatedTo(ChronoUnit.MILLIS), change -> Optional.empty());
+                    Instant.now().minus(ago).truncatedTo(ChronoUnit.MILLIS), change -> Optional.empty(),
+                    Optional.empty());
         }
     }
 

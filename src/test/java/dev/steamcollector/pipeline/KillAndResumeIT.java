@@ -15,6 +15,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import dev.steamcollector.cli.ExitCodes;
 import dev.steamcollector.testing.StoreDetailsFake;
+import dev.steamcollector.testing.StoreFake;
 import dev.steamcollector.testing.TestApis;
 import dev.steamcollector.testing.TestDatabase;
 import java.io.IOException;
@@ -52,10 +53,12 @@ class KillAndResumeIT {
     static final String DETAILS = ",\"languages\":\"English\",\"genre\":\"Indie\",\"tags\":{\"Indie\":10}";
     static final String SUCCEEDED = "SELECT COUNT(*) FROM game_metadata WHERE fetch_status = 'success'";
     static final String DESCRIBED = "SELECT COUNT(*) FROM store_details WHERE fetch_status IN ('success', 'not_found')";
+    static final String PRICED = "SELECT COUNT(*) FROM price_checks WHERE country = 'us'";
+    static final StoreFake STORE = new StoreFake();
 
     @RegisterExtension
     static WireMockExtension server = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort().extensions(new StoreDetailsFake.Answers())).build();
+            .options(wireMockConfig().dynamicPort().extensions(new StoreDetailsFake.Answers(), STORE)).build();
 
     @TempDir
     Path directory;
@@ -237,6 +240,26 @@ class KillAndResumeIT {
     }
 
     /** {@code settings} with the Store details on, Store and review summaries at {@code limit}. */
+    @Test
+    void aKilledPricesRunRecordsTheGamesItCommitted() {
+        db.migrated(directory).withGames(APP_IDS);
+        STORE.serve(server);
+        APP_IDS.forEach(id -> STORE.answer("us", id, StoreFake.priced("USD", 1999, 999, 50)));
+        Child killed = start("killed", Map.of("STEAM_STORE_API_LIMIT", "20/second", "STORE_COUNTRY_CODES", "us"),
+                "prices", "--per-request", "10");
+        awaitCount(killed, PRICED, n -> n >= 100, "100 games' prices committed");
+
+        killed.process().destroyForcibly();
+        assertThat(killed.awaitExit(Duration.ofSeconds(10))).as(killed::err).isEqualTo(128 + 9);
+        long committed = db.queryLong(PRICED);
+        assertThat(committed).as("stopped before the end").isLessThan(GAMES);
+        assertThat(db.queryLong("SELECT COUNT(*) FROM price_history WHERE source = 'store'")).isEqualTo(committed);
+        assertThat(db.queryLong("SELECT games_succeeded FROM collection_runs")).as("the killed run's count of successes")
+                .isEqualTo(committed);
+        assertThat(db.queryLong("SELECT games_processed FROM collection_runs")).as("the killed run's count of games")
+                .isEqualTo(committed);
+    }
+
     private static Map<String, String> withStoreDetails(Map<String, String> settings, String limit) {
         Map<String, String> all = new HashMap<>(settings);
         all.put("STORE_DETAILS", "true");
@@ -277,9 +300,16 @@ class KillAndResumeIT {
 
     /** Starts {@code java -jar steam-collector.jar collect} in the temporary directory, against the fake. */
     private Child start(String name, Map<String, String> settings) {
+        return start(name, settings, "collect");
+    }
+
+    /** Starts {@code java -jar steam-collector.jar} with {@code arguments} in the temporary directory, against the fakes. */
+    private Child start(String name, Map<String, String> settings, String... arguments) {
         Path out = directory.resolve(name + ".out");
         Path err = directory.resolve(name + ".err");
-        ProcessBuilder builder = new ProcessBuilder(JAVA, "--enable-native-access=ALL-UNNAMED", "-jar", JAR, "collect")
+        List<String> command = new ArrayList<>(List.of(JAVA, "--enable-native-access=ALL-UNNAMED", "-jar", JAR));
+        command.addAll(List.of(arguments));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(directory.toFile()).redirectOutput(out.toFile()).redirectError(err.toFile());
         Map<String, String> env = builder.environment();
         env.keySet().removeIf(variable -> variable.startsWith("STEAM") || variable.equals("DATABASE_URL"));
