@@ -40,7 +40,8 @@ public final class JarProcess implements AutoCloseable {
         assertThat(JAR).as("system property steamcollector.jar (set by failsafe)").isNotNull();
         Path out = directory.resolve(name + ".out");
         Path err = directory.resolve(name + ".err");
-        List<String> command = new ArrayList<>(List.of(JAVA, "--enable-native-access=ALL-UNNAMED", "-jar", JAR));
+        List<String> command = new ArrayList<>(DefaultSignals.PREFIX);
+        command.addAll(List.of(JAVA, "--enable-native-access=ALL-UNNAMED", "-jar", JAR));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile())
                 .redirectOutput(out.toFile()).redirectError(err.toFile());

@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * A command run at a real pseudo-terminal, as a person at a terminal runs it: util-linux
@@ -44,11 +45,9 @@ public final class PseudoTerminal implements AutoCloseable {
         if (!Files.isExecutable(SCRIPT)) {
             fail("%s is missing: install util-linux's script (Debian package bsdutils), as .ci/run does", SCRIPT);
         }
-        // exec: the command itself, not a shell around it, leads the terminal's session and gets its signals.
-        // A person's shell starts a command with Ctrl-C's signal at its default; a test run started in the
-        // background inherits it ignored, and a shell cannot undo that (POSIX), so perl (always on Debian) does
-        String line = "exec perl -e '$SIG{INT} = \"DEFAULT\"; exec { $ARGV[0] } @ARGV or die \"$ARGV[0]: $!\\n\"' "
-                + command.stream().map(PseudoTerminal::quote).collect(Collectors.joining(" "));
+        // exec: the command itself, not a shell around it, leads the terminal's session and gets its signals
+        String line = "exec " + Stream.concat(DefaultSignals.PREFIX.stream(), command.stream())
+                .map(PseudoTerminal::quote).collect(Collectors.joining(" "));
         ProcessBuilder builder = new ProcessBuilder(SCRIPT.toString(), "--quiet", "--flush", "--return",
                 "--command", line, "/dev/null").directory(directory.toFile()).redirectErrorStream(true);
         // a clean environment, as a login's: nothing of the build's own settings leaks in
