@@ -11,12 +11,12 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.steamcollector.cli.ExitCodes;
 import dev.steamcollector.testing.Await;
 import dev.steamcollector.testing.CliRun;
 import dev.steamcollector.testing.JarProcess;
+import dev.steamcollector.testing.SteamSpyFake;
 import dev.steamcollector.testing.TestApis;
 import dev.steamcollector.testing.TestDatabase;
 import java.nio.file.Files;
@@ -190,30 +190,18 @@ class EndingCleanlyIT {
 
     /** SteamSpy without a key: one page of the games, then details: the first {@code fast} at once, the rest after a minute. */
     private static void serveSteamSpy(int fast) {
-        String page = APP_IDS.stream().map(id -> "\"" + id + "\":" + record(id, ""))
+        String page = APP_IDS.stream().map(id -> "\"" + id + "\":" + SteamSpyFake.record(id, ""))
                 .collect(Collectors.joining(",", "{", "}"));
-        server.stubFor(steamSpy("all").withQueryParam("page", equalTo("0")).willReturn(okJson(page)));
-        server.stubFor(steamSpy("all").withQueryParam("page", equalTo("1")).willReturn(okJson("{}")));
+        server.stubFor(SteamSpyFake.request("all").withQueryParam("page", equalTo("0")).willReturn(okJson(page)));
+        server.stubFor(SteamSpyFake.request("all").withQueryParam("page", equalTo("1")).willReturn(okJson("{}")));
         for (int i = 0; i < GAMES; i++) {
             int id = APP_IDS.get(i);
             // details are fetched newest appid first
             boolean slow = fast > 0 && i < GAMES - fast;
-            server.stubFor(steamSpy("appdetails").withQueryParam("appid", equalTo(String.valueOf(id)))
-                    .willReturn(okJson(record(id, ",\"languages\":\"English\",\"genre\":\"Indie\",\"tags\":{}"))
+            server.stubFor(SteamSpyFake.request("appdetails").withQueryParam("appid", equalTo(String.valueOf(id)))
+                    .willReturn(okJson(SteamSpyFake.record(id, ",\"languages\":\"English\",\"genre\":\"Indie\",\"tags\":{}"))
                             .withFixedDelay(slow ? 60_000 : 0)));
         }
-    }
-
-    private static MappingBuilder steamSpy(String request) {
-        return get(urlPathEqualTo("/api.php")).withQueryParam("request", equalTo(request));
-    }
-
-    private static String record(int appId, String extra) {
-        return """
-                {"appid":%d,"name":"Game %d","developer":"D","publisher":"P","score_rank":"","positive":1,\
-                "negative":0,"userscore":0,"owners":"0 .. 20,000","average_forever":0,"average_2weeks":0,\
-                "median_forever":0,"median_2weeks":0,"price":"999","initialprice":"999","discount":"0",\
-                "ccu":0%s}""".formatted(appId, appId, extra);
     }
 
     private static void serveDiscordRetryAfter(int seconds) {

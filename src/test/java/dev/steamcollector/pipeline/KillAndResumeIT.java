@@ -1,7 +1,6 @@
 package dev.steamcollector.pipeline;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -9,17 +8,16 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.http.QueryParameter;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import dev.steamcollector.cli.ExitCodes;
+import dev.steamcollector.testing.JarProcess;
+import dev.steamcollector.testing.SteamSpyFake;
 import dev.steamcollector.testing.StoreDetailsFake;
 import dev.steamcollector.testing.StoreFake;
 import dev.steamcollector.testing.TestApis;
 import dev.steamcollector.testing.TestDatabase;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -27,7 +25,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.LongPredicate;
 import java.util.stream.Collectors;
@@ -48,8 +45,6 @@ class KillAndResumeIT {
     static final int BATCH_SIZE = 20;
     static final int WORKERS = 4;
     static final List<Integer> APP_IDS = IntStream.range(0, GAMES).map(i -> 10_000 + 10 * i).boxed().toList();
-    static final String JAVA = ProcessHandle.current().info().command().orElseThrow();
-    static final String JAR = System.getProperty("steamcollector.jar");
     static final String DETAILS = ",\"languages\":\"English\",\"genre\":\"Indie\",\"tags\":{\"Indie\":10}";
     static final String SUCCEEDED = "SELECT COUNT(*) FROM game_metadata WHERE fetch_status = 'success'";
     static final String DESCRIBED = "SELECT COUNT(*) FROM store_details WHERE fetch_status IN ('success', 'not_found')";
@@ -64,39 +59,34 @@ class KillAndResumeIT {
     Path directory;
 
     private TestDatabase db;
-    private final List<Child> children = new ArrayList<>();
+    private final List<JarProcess> children = new ArrayList<>();
 
     /** SteamSpy without a key: one page of {@value #GAMES} games, an empty page after it, details for each. */
     @BeforeEach
     void steamSpyTracksSixHundredGames() {
-        assertThat(JAR).as("system property steamcollector.jar (set by failsafe)").isNotNull();
         db = TestDatabase.sqlite(directory);
-        String page = APP_IDS.stream().map(id -> "\"" + id + "\":" + record(id, ""))
+        String page = APP_IDS.stream().map(id -> "\"" + id + "\":" + SteamSpyFake.record(id, ""))
                 .collect(Collectors.joining(",", "{", "}"));
-        server.stubFor(steamSpy("all").withQueryParam("page", equalTo("0")).willReturn(okJson(page)));
-        server.stubFor(steamSpy("all").withQueryParam("page", equalTo("1")).willReturn(okJson("{}")));
+        server.stubFor(SteamSpyFake.request("all").withQueryParam("page", equalTo("0")).willReturn(okJson(page)));
+        server.stubFor(SteamSpyFake.request("all").withQueryParam("page", equalTo("1")).willReturn(okJson("{}")));
         for (int id : APP_IDS) {
-            server.stubFor(steamSpy("appdetails").withQueryParam("appid", equalTo(String.valueOf(id)))
-                    .willReturn(okJson(record(id, DETAILS))));
+            server.stubFor(SteamSpyFake.request("appdetails").withQueryParam("appid", equalTo(String.valueOf(id)))
+                    .willReturn(okJson(SteamSpyFake.record(id, DETAILS))));
         }
     }
 
     @AfterEach
-    void noChildOutlivesItsTest() throws InterruptedException {
-        for (Child child : children) {
-            if (child.process().isAlive()) {
-                child.process().destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            }
-        }
+    void noChildOutlivesItsTest() {
+        children.forEach(JarProcess::close);
     }
 
     @Test
     void aKilledRunResumesWithoutLosingOrDuplicating() {
-        Child killed = start("killed", fastSteamSpy());
+        JarProcess killed = start("killed", fastSteamSpy());
         awaitCount(killed, SUCCEEDED, n -> n >= 150, "150 games' details committed");
 
-        killed.process().destroyForcibly();
-        assertThat(killed.awaitExit(Duration.ofSeconds(10))).as(killed::err).isEqualTo(128 + 9);
+        killed.signal("KILL");
+        assertThat(killed.awaitExit(Duration.ofSeconds(10))).as(killed::describe).isEqualTo(128 + 9);
         long committed = db.queryLong(SUCCEEDED);
         int requestedByKilled = detailsRequests().size();
         assertThat(db.queryLong("SELECT games_succeeded FROM collection_runs")).as("the killed run's count of successes")
@@ -104,14 +94,14 @@ class KillAndResumeIT {
         assertThat(db.queryLong("SELECT games_processed FROM collection_runs")).as("the killed run's count of games")
                 .isEqualTo(db.queryLong("SELECT COUNT(*) FROM game_metadata WHERE fetch_status <> 'pending'"));
         assertThat(db.queryLong("SELECT pid FROM run_locks")).as("the dead run's lock is left behind")
-                .isEqualTo(killed.process().pid());
+                .isEqualTo(killed.pid());
 
-        Child rerun = start("rerun", fastSteamSpy());
-        assertThat(rerun.awaitExit(Duration.ofSeconds(60))).as(rerun::err).isEqualTo(ExitCodes.DONE);
+        JarProcess rerun = start("rerun", fastSteamSpy());
+        assertThat(rerun.awaitExit(Duration.ofSeconds(60))).as(rerun::describe).isEqualTo(ExitCodes.DONE);
 
-        assertThat(db.queryLong("SELECT COUNT(*) FROM games")).as(rerun::err).isEqualTo(GAMES);
+        assertThat(db.queryLong("SELECT COUNT(*) FROM games")).as(rerun::describe).isEqualTo(GAMES);
         assertThat(db.queryLong("SELECT COUNT(*) FROM game_metadata")).isEqualTo(GAMES);
-        assertThat(db.queryLong(SUCCEEDED)).as(rerun::err).isEqualTo(GAMES);
+        assertThat(db.queryLong(SUCCEEDED)).as(rerun::describe).isEqualTo(GAMES);
         assertThat(db.queryLong("SELECT COUNT(DISTINCT app_id) FROM game_metadata")).isEqualTo(GAMES);
         assertThat(db.queryLong("SELECT COUNT(*) FROM game_metadata WHERE genre = 'Indie' AND languages = 'English'"))
                 .isEqualTo(GAMES);
@@ -143,17 +133,17 @@ class KillAndResumeIT {
 
     @Test
     void sigtermFinishesInFlightWorkAndExits143() {
-        Child child = start("terminated", fastSteamSpy());
+        JarProcess child = start("terminated", fastSteamSpy());
         awaitCount(child, SUCCEEDED, n -> n >= 100, "100 games' details committed");
 
-        child.process().destroy();
+        child.signal("TERM");
 
-        assertThat(child.awaitExit(Duration.ofSeconds(20))).as(child::err).isEqualTo(ExitCodes.TERMINATED);
+        assertThat(child.awaitExit(Duration.ofSeconds(20))).as(child::describe).isEqualTo(ExitCodes.TERMINATED);
         long succeeded = db.queryLong(SUCCEEDED);
         assertThat(succeeded).as("stopped before the end").isLessThan(GAMES);
         assertThat(db.queryLong("SELECT COUNT(*) FROM game_metadata WHERE fetch_status = 'failed'"))
                 .as("in-flight requests finished rather than failing").isZero();
-        assertThat(db.queryString("SELECT status FROM collection_runs ORDER BY id DESC LIMIT 1")).as(child::err)
+        assertThat(db.queryString("SELECT status FROM collection_runs ORDER BY id DESC LIMIT 1")).as(child::describe)
                 .isEqualTo("interrupted");
         assertThat(db.queryLong("SELECT games_succeeded FROM collection_runs ORDER BY id DESC LIMIT 1"))
                 .as("the run's count of successes matches what it committed").isEqualTo(succeeded);
@@ -166,25 +156,25 @@ class KillAndResumeIT {
         // slow details keep the first run going for a minute, long after the second has given up
         Map<String, String> slow = Map.of("STEAMSPY_API_LIMIT", "10/second", "MAX_WORKERS", String.valueOf(WORKERS),
                 "BATCH_SIZE", String.valueOf(BATCH_SIZE));
-        Child first = start("first", slow);
+        JarProcess first = start("first", slow);
         awaitCount(first, "SELECT COUNT(*) FROM run_locks", n -> n >= 1, "the run lock taken");
         // and past its own start-up, so the two JVMs do not compete for the CPU while the second is timed
         awaitCount(first, SUCCEEDED, n -> n >= BATCH_SIZE, "the first batch committed");
 
         long startedAt = System.nanoTime();
-        Child second = start("second", slow);
+        JarProcess second = start("second", slow);
         int secondExit = second.awaitExit(Duration.ofSeconds(30));
         Duration took = Duration.ofNanos(System.nanoTime() - startedAt);
 
-        assertThat(secondExit).as(second::err).isEqualTo(ExitCodes.TEMPORARILY_UNABLE);
+        assertThat(secondExit).as(second::describe).isEqualTo(ExitCodes.TEMPORARILY_UNABLE);
         assertThat(took).as("time until the second run gave up").isLessThan(Duration.ofSeconds(5));
-        assertThat(second.err()).contains("pid " + first.process().pid());
-        assertThat(first.process().isAlive()).as(first::err).isTrue();
+        assertThat(second.err()).contains("pid " + first.pid());
+        assertThat(first.isAlive()).as(first::describe).isTrue();
         assertThat(db.queryLong("SELECT pid FROM run_locks")).as("the lock still names the first run")
-                .isEqualTo(first.process().pid());
+                .isEqualTo(first.pid());
 
-        first.process().destroy();
-        assertThat(first.awaitExit(Duration.ofSeconds(20))).as(first::err).isEqualTo(ExitCodes.TERMINATED);
+        first.signal("TERM");
+        assertThat(first.awaitExit(Duration.ofSeconds(20))).as(first::describe).isEqualTo(ExitCodes.TERMINATED);
         assertThat(db.queryLong("SELECT COUNT(*) FROM run_locks")).isZero();
     }
 
@@ -192,18 +182,18 @@ class KillAndResumeIT {
     void aKilledRunWithStoreDetailsResumesWithoutLosingOrDuplicating() {
         StoreDetailsFake store = new StoreDetailsFake(server);
         store.serve();
-        Child killed = start("killed", withStoreDetails(fastSteamSpy(), "100/second"));
+        JarProcess killed = start("killed", withStoreDetails(fastSteamSpy(), "100/second"));
         awaitCount(killed, DESCRIBED, n -> n >= 150, "150 games' Store descriptions committed");
 
-        killed.process().destroyForcibly();
-        assertThat(killed.awaitExit(Duration.ofSeconds(10))).as(killed::err).isEqualTo(128 + 9);
+        killed.signal("KILL");
+        assertThat(killed.awaitExit(Duration.ofSeconds(10))).as(killed::describe).isEqualTo(128 + 9);
         long committed = db.queryLong(DESCRIBED);
         int requestedByKilled = store.descriptionRequests();
 
-        Child rerun = start("rerun", withStoreDetails(fastSteamSpy(), "100/second"));
-        assertThat(rerun.awaitExit(Duration.ofSeconds(60))).as(rerun::err).isEqualTo(ExitCodes.DONE);
+        JarProcess rerun = start("rerun", withStoreDetails(fastSteamSpy(), "100/second"));
+        assertThat(rerun.awaitExit(Duration.ofSeconds(60))).as(rerun::describe).isEqualTo(ExitCodes.DONE);
 
-        assertThat(db.queryLong(DESCRIBED)).as(rerun::err).isEqualTo(GAMES);
+        assertThat(db.queryLong(DESCRIBED)).as(rerun::describe).isEqualTo(GAMES);
         assertThat(db.queryLong("SELECT COUNT(*) FROM store_details WHERE reviews_fetch_status IN ('success', 'not_found')"))
                 .isEqualTo(GAMES);
         assertThat(db.queryLong(SUCCEEDED)).isEqualTo(GAMES);
@@ -221,12 +211,12 @@ class KillAndResumeIT {
     void sigtermWithStoreDetailsCommitsEveryAnswerAndExits143() {
         StoreDetailsFake store = new StoreDetailsFake(server);
         store.serve();
-        Child child = start("terminated", withStoreDetails(fastSteamSpy(), "40/second"));
+        JarProcess child = start("terminated", withStoreDetails(fastSteamSpy(), "40/second"));
         awaitCount(child, DESCRIBED, n -> n >= 60, "60 games' Store descriptions committed");
 
-        child.process().destroy();
+        child.signal("TERM");
 
-        assertThat(child.awaitExit(Duration.ofSeconds(20))).as(child::err).isEqualTo(ExitCodes.TERMINATED);
+        assertThat(child.awaitExit(Duration.ofSeconds(20))).as(child::describe).isEqualTo(ExitCodes.TERMINATED);
         long described = db.queryLong(DESCRIBED);
         assertThat(described).as("stopped before the end").isLessThan(GAMES);
         // every answer the Store gave, in flight at the signal or not, was committed
@@ -235,7 +225,7 @@ class KillAndResumeIT {
                 .isEqualTo(store.reviewRequests());
         assertThat(db.queryLong("SELECT COUNT(*) FROM store_details WHERE fetch_status = 'failed'"
                 + " OR reviews_fetch_status = 'failed'")).isZero();
-        assertThat(db.queryString("SELECT status FROM collection_runs ORDER BY id DESC LIMIT 1")).as(child::err)
+        assertThat(db.queryString("SELECT status FROM collection_runs ORDER BY id DESC LIMIT 1")).as(child::describe)
                 .isEqualTo("interrupted");
     }
 
@@ -245,12 +235,12 @@ class KillAndResumeIT {
         db.migrated(directory).withGames(APP_IDS);
         STORE.serve(server);
         APP_IDS.forEach(id -> STORE.answer("us", id, StoreFake.priced("USD", 1999, 999, 50)));
-        Child killed = start("killed", Map.of("STEAM_STORE_API_LIMIT", "20/second", "STORE_COUNTRY_CODES", "us"),
+        JarProcess killed = start("killed", Map.of("STEAM_STORE_API_LIMIT", "20/second", "STORE_COUNTRY_CODES", "us"),
                 "prices", "--per-request", "10");
         awaitCount(killed, PRICED, n -> n >= 100, "100 games' prices committed");
 
-        killed.process().destroyForcibly();
-        assertThat(killed.awaitExit(Duration.ofSeconds(10))).as(killed::err).isEqualTo(128 + 9);
+        killed.signal("KILL");
+        assertThat(killed.awaitExit(Duration.ofSeconds(10))).as(killed::describe).isEqualTo(128 + 9);
         long committed = db.queryLong(PRICED);
         assertThat(committed).as("stopped before the end").isLessThan(GAMES);
         assertThat(db.queryLong("SELECT COUNT(*) FROM price_history WHERE source = 'store'")).isEqualTo(committed);
@@ -273,19 +263,6 @@ class KillAndResumeIT {
                 "BATCH_SIZE", String.valueOf(BATCH_SIZE));
     }
 
-    private static MappingBuilder steamSpy(String request) {
-        return get(urlPathEqualTo("/api.php")).withQueryParam("request", equalTo(request));
-    }
-
-    /** A game as SteamSpy's pages carry it, with {@code extra} fields appended. */
-    private static String record(int appId, String extra) {
-        return """
-                {"appid":%d,"name":"Game %d","developer":"D","publisher":"P","score_rank":"","positive":1,\
-                "negative":0,"userscore":0,"owners":"0 .. 20,000","average_forever":0,"average_2weeks":0,\
-                "median_forever":0,"median_2weeks":0,"price":"999","initialprice":"999","discount":"0",\
-                "ccu":0%s}""".formatted(appId, appId, extra);
-    }
-
     /** The appid of every {@code appdetails} request the fake has answered, in order. */
     private static List<String> detailsRequests() {
         List<String> appIds = new ArrayList<>();
@@ -299,40 +276,28 @@ class KillAndResumeIT {
     }
 
     /** Starts {@code java -jar steam-collector.jar collect} in the temporary directory, against the fake. */
-    private Child start(String name, Map<String, String> settings) {
+    private JarProcess start(String name, Map<String, String> settings) {
         return start(name, settings, "collect");
     }
 
     /** Starts {@code java -jar steam-collector.jar} with {@code arguments} in the temporary directory, against the fakes. */
-    private Child start(String name, Map<String, String> settings, String... arguments) {
-        Path out = directory.resolve(name + ".out");
-        Path err = directory.resolve(name + ".err");
-        List<String> command = new ArrayList<>(List.of(JAVA, "--enable-native-access=ALL-UNNAMED", "-jar", JAR));
-        command.addAll(List.of(arguments));
-        ProcessBuilder builder = new ProcessBuilder(command)
-                .directory(directory.toFile()).redirectOutput(out.toFile()).redirectError(err.toFile());
-        Map<String, String> env = builder.environment();
-        env.keySet().removeIf(variable -> variable.startsWith("STEAM") || variable.equals("DATABASE_URL"));
-        env.putAll(TestApis.environment(server.baseUrl(), db.url()));
+    private JarProcess start(String name, Map<String, String> settings, String... arguments) {
+        Map<String, String> env = new HashMap<>(TestApis.environment(server.baseUrl(), db.url()));
         env.putAll(settings);
-        try {
-            Child child = new Child(name, builder.start(), err);
-            children.add(child);
-            return child;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot start " + JAVA, e);
-        }
+        JarProcess child = JarProcess.start(directory, name, env, arguments);
+        children.add(child);
+        return child;
     }
 
     /** Polls {@code sql} every 100 ms until its number satisfies {@code until}; fails if the child exits first. */
-    private void awaitCount(Child child, String sql, LongPredicate until, String what) {
+    private void awaitCount(JarProcess child, String sql, LongPredicate until, String what) {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         while (!until.test(countOrZero(sql))) {
-            if (!child.process().isAlive()) {
-                fail("%s exited with %d before %s:%n%s", child.name(), child.process().exitValue(), what, child.err());
+            if (!child.isAlive()) {
+                fail("exited with %d before %s:%n%s", child.awaitExit(Duration.ZERO), what, child.describe());
             }
             if (System.nanoTime() > deadline) {
-                fail("no %s within 30 s:%n%s", what, child.err());
+                fail("no %s within 30 s:%n%s", what, child.describe());
             }
             child.waitFor(Duration.ofMillis(100));
         }
@@ -347,35 +312,6 @@ class KillAndResumeIT {
             return db.queryLong(sql);
         } catch (IllegalStateException notYetMigrated) {
             return 0;
-        }
-    }
-
-    /** A running {@code collect}, its stderr in a file so its pipes never fill. */
-    private record Child(String name, Process process, Path errFile) {
-
-        /** Waits at most {@code timeout} for the exit code; fails, with the child's stderr, if it keeps running. */
-        int awaitExit(Duration timeout) {
-            if (!waitFor(timeout)) {
-                fail("%s still running after %s:%n%s", name, timeout, err());
-            }
-            return process.exitValue();
-        }
-
-        boolean waitFor(Duration timeout) {
-            try {
-                return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted waiting for " + name, e);
-            }
-        }
-
-        String err() {
-            try {
-                return name + " stderr:\n" + Files.readString(errFile);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
         }
     }
 }

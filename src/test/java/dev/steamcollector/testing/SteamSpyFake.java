@@ -101,6 +101,20 @@ public final class SteamSpyFake {
         server.stubFor(details(appId).inScenario("once " + appId).whenScenarioStateIs("served").willReturn(okJson(record)));
     }
 
+    /** Requests of SteamSpy's {@code request=…} kind ({@code all}, {@code appdetails}). */
+    public static MappingBuilder request(String request) {
+        return get(urlPathEqualTo("/api.php")).withQueryParam("request", equalTo(request));
+    }
+
+    /** A made-up game as SteamSpy's pages carry it, named "Game N", with {@code extra} fields appended. */
+    public static String record(int appId, String extra) {
+        return """
+                {"appid":%d,"name":"Game %d","developer":"D","publisher":"P","score_rank":"","positive":1,\
+                "negative":0,"userscore":0,"owners":"0 .. 20,000","average_forever":0,"average_2weeks":0,\
+                "median_forever":0,"median_2weeks":0,"price":"999","initialprice":"999","discount":"0",\
+                "ccu":0%s}""".formatted(appId, appId, extra);
+    }
+
     public static ResponseDefinitionBuilder status(int code) {
         return aResponse().withStatus(code);
     }
@@ -116,7 +130,6 @@ public final class SteamSpyFake {
     }
 
     private static MappingBuilder details(int appId) {
-        return get(urlPathEqualTo("/api.php")).withQueryParam("request", equalTo("appdetails"))
-                .withQueryParam("appid", equalTo(String.valueOf(appId)));
+        return request("appdetails").withQueryParam("appid", equalTo(String.valueOf(appId)));
     }
 }
