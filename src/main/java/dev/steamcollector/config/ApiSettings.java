@@ -4,7 +4,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Optional;
 
-/** The remote APIs: where they are, the key, the rate limit of each endpoint, how long an answer may take. */
+/** The remote APIs: where they are, the key, the rate limit (a ceiling) of each endpoint, how long an answer may take. */
 public record ApiSettings(
         Optional<Secret> steamApiKey,
         URI steamApiUrl,
@@ -15,5 +15,6 @@ public record ApiSettings(
         RateLimit steamSpyLimit,
         RateLimit steamSpyAllLimit,
         RateLimit storeReviewsLimit,
-        Duration requestTimeout) {
+        Duration requestTimeout,
+        RateLimit storeCatalogueLimit) {
 }

@@ -49,7 +49,8 @@ public final class SettingsLoader {
                 rateLimit("STEAMSPY_API_LIMIT", "60/minute"),
                 rateLimit("STEAMSPY_ALL_LIMIT", "1/minute"),
                 rateLimit("STEAM_REVIEWS_API_LIMIT", "60/minute"),
-                Durations.parse("HTTP_TIMEOUT", text("HTTP_TIMEOUT", "30s")));
+                Durations.parse("HTTP_TIMEOUT", text("HTTP_TIMEOUT", "30s")),
+                rateLimit("STORE_CATALOGUE_API_LIMIT", "1/second"));
     }
 
     private PipelineSettings pipeline() {
@@ -57,7 +58,9 @@ public final class SettingsLoader {
                 integer("MAX_WORKERS", 3, 1, 256),
                 integer("BATCH_SIZE", 100, 1, 100_000),
                 integer("RETRY_ATTEMPTS", 3, 0, 20),
-                bool("STORE_DETAILS", true));
+                bool("STORE_DETAILS", true),
+                bool("STORE_CATALOGUE", true),
+                integer("STORE_CATALOGUE_BATCH", 100, 1, PipelineSettings.MAX_CATALOGUE_BATCH));
     }
 
     private ResilienceSettings resilience() {

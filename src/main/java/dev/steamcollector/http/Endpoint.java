@@ -10,6 +10,7 @@ public enum Endpoint {
     STEAM_WEB_API("steam_web_api", "Steam Web API"),
     STORE("store", "Steam Store"),
     STORE_REVIEWS("store_reviews", "Store reviews"),
+    STORE_CATALOGUE("store_catalogue", "Store catalogue"),
     STEAMSPY("steamspy", "SteamSpy"),
     STEAMSPY_ALL("steamspy_all", "SteamSpy all pages");
 
@@ -36,6 +37,7 @@ public enum Endpoint {
             case STEAM_WEB_API -> api.steamWebApiLimit();
             case STORE -> api.storeLimit();
             case STORE_REVIEWS -> api.storeReviewsLimit();
+            case STORE_CATALOGUE -> api.storeCatalogueLimit();
             case STEAMSPY -> api.steamSpyLimit();
             case STEAMSPY_ALL -> api.steamSpyAllLimit();
         };

@@ -33,7 +33,7 @@ public final class MetadataRepository {
     private final Database database;
     private final SqlDialect sql;
     private final String upsertFetched;
-    /** Page records lack genre, languages and tags, and say nothing about the per-game fetch. */
+    /** Page records lack genre, languages and tags, and say nothing about the per-game fetch; page_fetched_at dates them. */
     private final String upsertPage;
     private final String upsertFailed;
     private final String upsertNotFound;
@@ -44,7 +44,7 @@ public final class MetadataRepository {
         this.upsertFetched = dataUpsert(MetadataColumn.ALL, bookkeeping(
                 "details_fetched_at", "?", "fetch_attempts", "0", "fetch_status", "'success'",
                 "last_error", "NULL", "next_attempt_at", "NULL"));
-        this.upsertPage = dataUpsert(MetadataColumn.PAGE, Map.of());
+        this.upsertPage = dataUpsert(MetadataColumn.PAGE, Map.of("page_fetched_at", "?"));
         this.upsertFailed = sql.upsert("""
                 INSERT INTO game_metadata (app_id, fetch_attempts, fetch_status, last_error, next_attempt_at)
                 VALUES (?, 1, 'failed', ?, ?)""", "app_id", List.of(
@@ -108,6 +108,7 @@ public final class MetadataRepository {
                 for (GameMetadata data : records) {
                     int next = bindData(upsert, data, MetadataColumn.PAGE);
                     Parameters.setInstant(upsert, next, at);
+                    Parameters.setInstant(upsert, next + 1, at);
                     upsert.addBatch();
                 }
                 upsert.executeBatch();

@@ -84,7 +84,7 @@ public final class AppListRun {
         URI base = URI.create(baseUrl);
         RateLimit slow = new RateLimit(1, Duration.ofSeconds(1));
         return new ApiSettings(Optional.of(new Secret(AppListBenchmark.KEY)), base, base, base,
-                new RateLimit(100, Duration.ofSeconds(1)), slow, slow, slow, slow, Duration.ofSeconds(30));
+                new RateLimit(100, Duration.ofSeconds(1)), slow, slow, slow, slow, Duration.ofSeconds(30), slow);
     }
 
     private void report(int expected, long collectNanos, long totalNanos, ActiveCounts stored, RunCounters counters,

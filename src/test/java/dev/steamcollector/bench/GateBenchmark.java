@@ -96,7 +96,7 @@ public final class GateBenchmark {
         URI base = URI.create(loopback(server));
         RateLimit plenty = new RateLimit(1_000, Duration.ofSeconds(1));
         return new ApiSettings(Optional.empty(), base, base, base, plenty, plenty,
-                new RateLimit(rate, Duration.ofSeconds(1)), plenty, plenty, Duration.ofSeconds(30));
+                new RateLimit(rate, Duration.ofSeconds(1)), plenty, plenty, Duration.ofSeconds(30), plenty);
     }
 
     private static String loopback(WireMockServer server) {

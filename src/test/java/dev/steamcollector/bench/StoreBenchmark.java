@@ -119,6 +119,8 @@ public final class StoreBenchmark {
                 "STEAM_STORE_API_LIMIT", Source.STORE.rate + "/second",
                 "STEAM_REVIEWS_API_LIMIT", Source.REVIEWS.rate + "/second",
                 "MAX_WORKERS", Integer.toString(WORKERS), "LOG_LEVEL", "WARN"));
+        // the per-game path; the catalogue has its own benchmark
+        env.put("STORE_CATALOGUE", "false");
         System.out.println("child: java -Xmx384m " + Main.class.getName() + " collect --app-ids <" + games
                 + " appids>, STORE_DETAILS=true, BATCH_SIZE 100 (default)");
         long timeout = 300 + 3L * games / Source.STORE.rate;

@@ -50,7 +50,7 @@ class HostileAnswerIT {
         RateLimit rate = RateLimit.parse("test", limit);
         URI base = URI.create(server.baseUrl());
         ApiSettings api = new ApiSettings(Optional.of(new Secret(TestApis.API_KEY)), base,
-                URI.create(server.baseUrl() + "/api.php"), base, rate, rate, rate, rate, rate, timeout);
+                URI.create(server.baseUrl() + "/api.php"), base, rate, rate, rate, rate, rate, timeout, rate);
         gateway = new HttpGateway(api, TestApis.fastPolicy(retries), Ticker.SYSTEM, "steam-collector/test");
         return gateway.client(Endpoint.STEAMSPY);
     }

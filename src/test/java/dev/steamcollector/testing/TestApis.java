@@ -23,7 +23,7 @@ public final class TestApis {
     public static ApiSettings settings(String baseUrl, RateLimit limit) {
         URI base = URI.create(baseUrl);
         return new ApiSettings(Optional.of(new Secret(API_KEY)), base, URI.create(baseUrl + "/api.php"), base,
-                limit, limit, limit, limit, limit, Duration.ofSeconds(2));
+                limit, limit, limit, limit, limit, Duration.ofSeconds(2), limit);
     }
 
     /** Retries after 10 ms, doubling; throttle pauses of at most 400 ms; breaker after 5 failures. */
@@ -43,7 +43,7 @@ public final class TestApis {
         env.put("STEAMSPY_API_URL", baseUrl + "/api.php");
         env.put("STEAM_STORE_URL", baseUrl);
         for (String limit : new String[] {"STEAM_WEB_API_LIMIT", "STEAM_STORE_API_LIMIT", "STEAMSPY_API_LIMIT",
-                "STEAMSPY_ALL_LIMIT", "STEAM_REVIEWS_API_LIMIT"}) {
+                "STEAMSPY_ALL_LIMIT", "STEAM_REVIEWS_API_LIMIT", "STORE_CATALOGUE_API_LIMIT"}) {
             env.put(limit, "200/second");
         }
         env.put("RETRY_ATTEMPTS", "2");
@@ -52,6 +52,8 @@ public final class TestApis {
         env.put("HTTP_TIMEOUT", "1s");
         // the Store details have tests of their own (StoreDetailsIT); here the fake serves SteamSpy only
         env.put("STORE_DETAILS", "false");
+        // the Store catalogue has tests of its own (StoreCatalogueIT); tests of the per-game Store path turn it off
+        env.put("STORE_CATALOGUE", "false");
         return env;
     }
 }
