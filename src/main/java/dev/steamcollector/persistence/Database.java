@@ -145,6 +145,15 @@ public final class Database implements AutoCloseable {
         return new StoreBacklogRepository(this, StoreDetailsRepository.REVIEWS);
     }
 
+    /** Which games the Store catalogue is to describe. */
+    public StoreBacklogRepository catalogueDue() {
+        return new StoreBacklogRepository(this, StoreDetailsRepository.CATALOGUE);
+    }
+
+    public StoreNamesRepository storeNames() {
+        return new StoreNamesRepository(this);
+    }
+
     public PriceRepository prices() {
         return new PriceRepository(this);
     }

@@ -6,7 +6,6 @@ import dev.steamcollector.model.FetchStatus;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -16,14 +15,11 @@ import java.util.Map;
  * stand. Due ({@link DueSelection.Kind#DUE}), in this order: games never asked about (the newest
  * appids first); failures whose retry time has come; for the descriptions, games whose store data
  * changed since ({@code games.last_modified}, from the keyed app list); then, stalest first, games
- * coming soon asked more than {@value #COMING_SOON_DAYS} days ago and the others more than
- * {@value #FRESH_DAYS} days ago. Games missing from {@code game_metadata} (not on SteamSpy) are due
+ * coming soon asked more than 7 days ago and the others more than 30 days ago (the catalogue: every
+ * game asked more than 20 hours ago). Games missing from {@code game_metadata} (not on SteamSpy) are due
  * all the same.
  */
 public final class StoreBacklogRepository {
-
-    static final int FRESH_DAYS = 30;
-    static final int COMING_SOON_DAYS = 7;
 
     private final Database database;
     private final StoreDetailsRepository.Part part;
@@ -42,13 +38,13 @@ public final class StoreBacklogRepository {
                 + " CASE WHEN " + never + " THEN -g.app_id ELSE 0 END,"
                 + " COALESCE(s." + part.column("fetched_at") + ", s." + part.column("next_attempt_at") + "), g.app_id"
                 + " LIMIT ?";
-        return DueQuery.find(database, sql, query -> bindDue(query, selection), selection.limit());
+        return DueQuery.find(database, sql, query -> bindDue(query, selection, part.freshness()), selection.limit());
     }
 
     /** How many games {@link #findDue} would return without a limit. */
     public long countDue(DueSelection selection) {
         String sql = "SELECT COUNT(*)" + dueFrom(selection.kind());
-        return DueQuery.count(database, sql, query -> bindDue(query, selection));
+        return DueQuery.count(database, sql, query -> bindDue(query, selection, part.freshness()));
     }
 
     /** How many active games have each fetch status of this part; never asked counts as pending. */
@@ -97,13 +93,14 @@ public final class StoreBacklogRepository {
     }
 
     /** Binds the parameters of {@link #dueFrom}; returns the next parameter index. */
-    private static int bindDue(PreparedStatement query, DueSelection selection) throws SQLException {
+    private static int bindDue(PreparedStatement query, DueSelection selection,
+            StoreDetailsRepository.Freshness freshness) throws SQLException {
         int index = 1;
         switch (selection.kind()) {
             case DUE -> {
                 Parameters.setInstant(query, index++, selection.now());
-                Parameters.setInstant(query, index++, selection.now().minus(Duration.ofDays(FRESH_DAYS)));
-                Parameters.setInstant(query, index++, selection.now().minus(Duration.ofDays(COMING_SOON_DAYS)));
+                Parameters.setInstant(query, index++, selection.now().minus(freshness.games()));
+                Parameters.setInstant(query, index++, selection.now().minus(freshness.comingSoon()));
             }
             case ALL -> Parameters.setInstant(query, index++, selection.staleBefore());
             case FAILED -> {

@@ -2,6 +2,7 @@ package dev.steamcollector.persistence;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.steamcollector.model.CatalogueDescription;
 import dev.steamcollector.model.ReviewSummary;
 import dev.steamcollector.model.StoreDescription;
 import java.sql.PreparedStatement;
@@ -23,6 +24,12 @@ final class StoreColumns {
 
     static final List<String> REVIEWS = List.of("review_score", "review_score_desc", "total_positive",
             "total_negative", "total_reviews");
+
+    /** The columns the catalogue fills: those it shares with the description and reviews, and its own. */
+    static final List<String> CATALOGUE = List.of("name", "type", "release_date", "release_date_text", "coming_soon",
+            "is_free", "early_access", "parent_app_id", "windows", "mac", "linux", "steam_deck", "developers_json",
+            "publishers_json", "categories_json", "tags_json", "supported_languages", "full_audio_languages",
+            "short_description", "review_score", "review_score_desc", "review_percent_positive", "total_reviews");
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -67,6 +74,35 @@ final class StoreColumns {
         statement.setLong(i++, r.positive());
         statement.setLong(i++, r.negative());
         statement.setLong(i++, r.total());
+        return i;
+    }
+
+    /** Binds {@link #CATALOGUE} from parameter {@code first} on; returns the next parameter index. */
+    static int bind(PreparedStatement statement, int first, CatalogueDescription c) throws SQLException {
+        int i = first;
+        statement.setString(i++, c.name());
+        statement.setString(i++, c.type());
+        Parameters.setDate(statement, i++, c.release().date());
+        statement.setString(i++, c.release().text());
+        statement.setBoolean(i++, c.release().comingSoon());
+        Parameters.setValue(statement, i++, c.free(), Types.BOOLEAN);
+        Parameters.setValue(statement, i++, c.earlyAccess(), Types.BOOLEAN);
+        Parameters.setValue(statement, i++, c.parentAppId(), Types.INTEGER);
+        Parameters.setValue(statement, i++, c.platforms().windows(), Types.BOOLEAN);
+        Parameters.setValue(statement, i++, c.platforms().mac(), Types.BOOLEAN);
+        Parameters.setValue(statement, i++, c.platforms().linux(), Types.BOOLEAN);
+        statement.setString(i++, c.steamDeck() == null ? null : c.steamDeck().toDb());
+        Parameters.setJson(statement, i++, toJson(c.developers()));
+        Parameters.setJson(statement, i++, toJson(c.publishers()));
+        Parameters.setJson(statement, i++, toJson(c.categories()));
+        Parameters.setJson(statement, i++, toJson(c.tags()));
+        statement.setString(i++, c.languages().supported());
+        statement.setString(i++, c.languages().fullAudio());
+        statement.setString(i++, c.shortDescription());
+        Parameters.setValue(statement, i++, c.reviews().score(), Types.INTEGER);
+        statement.setString(i++, c.reviews().scoreLabel());
+        Parameters.setValue(statement, i++, c.reviews().percentPositive(), Types.INTEGER);
+        Parameters.setValue(statement, i++, c.reviews().count(), Types.BIGINT);
         return i;
     }
 

@@ -10,10 +10,14 @@ import dev.steamcollector.model.StoreDescription;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import dev.steamcollector.model.CatalogueDescription;
+import dev.steamcollector.model.DueSelection;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Writes the {@code store_details} table: a batch of descriptions, or of review summaries, in one
@@ -23,10 +27,27 @@ import java.util.Map;
  */
 public final class StoreDetailsRepository {
 
-    /** The description: its columns change with the game's store data ({@code games.last_modified}). */
-    static final Part DESCRIPTION = new Part("", StoreColumns.DESCRIPTION, true);
+    /**
+     * The description: its columns change with the game's store data ({@code games.last_modified});
+     * due again after 30 days, 7 while the game is coming soon.
+     */
+    static final Part DESCRIPTION = new Part("", "fetch_status", StoreColumns.DESCRIPTION, Set.of(), true,
+            Freshness.PER_GAME);
     /** The review summary, its bookkeeping columns prefixed {@code reviews_}. */
-    static final Part REVIEWS = new Part("reviews_", StoreColumns.REVIEWS, false);
+    static final Part REVIEWS = new Part("reviews_", "reviews_fetch_status", StoreColumns.REVIEWS, Set.of(), false,
+            Freshness.PER_GAME);
+    /**
+     * The catalogue's item, its bookkeeping prefixed {@code catalogue_} ({@code catalogue_status});
+     * due again every day. A name or type it does not send leaves the stored one.
+     */
+    static final Part CATALOGUE = new Part("catalogue_", "catalogue_status", StoreColumns.CATALOGUE,
+            Set.of("name", "type"), false, Freshness.DAILY);
+
+    /** How long a part's answer stays fresh: for most games, and for games coming soon. */
+    record Freshness(Duration games, Duration comingSoon) {
+        static final Freshness PER_GAME = new Freshness(Duration.ofDays(30), Duration.ofDays(7));
+        static final Freshness DAILY = new Freshness(DueSelection.DETAILS_FRESH_FOR, DueSelection.DETAILS_FRESH_FOR);
+    }
 
     private final Database database;
 
@@ -35,13 +56,20 @@ public final class StoreDetailsRepository {
     }
 
     /**
-     * One part of a row, with its data columns and bookkeeping columns (named with {@code prefix});
+     * One part of a row, with its data columns and bookkeeping columns (named with {@code prefix},
+     * the status {@code status}); {@code kept} columns keep their value when an answer has none;
      * {@code storeData} when the part is due again once the game's store data changed.
      */
-    record Part(String prefix, List<String> columns, boolean storeData) {
+    record Part(String prefix, String status, List<String> columns, Set<String> kept, boolean storeData,
+            Freshness freshness) {
 
         String column(String name) {
-            return prefix + name;
+            return name.equals("fetch_status") ? status : prefix + name;
+        }
+
+        private String assignment(SqlDialect sql, String column) {
+            return column + " = " + (kept.contains(column)
+                    ? "COALESCE(" + sql.inserted(column) + ", store_details." + column + ")" : sql.inserted(column));
         }
 
         String upsertFetched(SqlDialect sql) {
@@ -49,7 +77,7 @@ public final class StoreDetailsRepository {
             String marks = columns.stream().map(c -> "?").collect(joining(", "));
             List<String> sets = new ArrayList<>();
             sets.add(column("fetched_at") + " = " + sql.inserted(column("fetched_at")));
-            columns.forEach(c -> sets.add(c + " = " + sql.inserted(c)));
+            columns.forEach(c -> sets.add(assignment(sql, c)));
             sets.addAll(List.of(column("fetch_status") + " = 'success'", column("last_error") + " = NULL",
                     column("fetch_attempts") + " = 0", column("next_attempt_at") + " = NULL"));
             return sql.upsert("INSERT INTO store_details (app_id, " + names + ", " + column("fetched_at") + ", "
@@ -96,6 +124,26 @@ public final class StoreDetailsRepository {
         SqlDialect sql = database.dialect();
         database.execute(connection -> {
             recordingChanges(connection, outbox, DESCRIPTION, batch, () -> upsert(connection, sql, DESCRIPTION, batch,
+                    StoreColumns::bind));
+            GameRepository.fillMissingNames(connection, names);
+        });
+    }
+
+    /**
+     * Stores a batch of catalogue answers in one transaction; a game stored without a name takes the
+     * catalogue's. Each game must exist in {@code games}.
+     */
+    public void storeCatalogue(List<FetchOutcome<CatalogueDescription>> batch) {
+        List<Game> names = new ArrayList<>();
+        for (FetchOutcome<CatalogueDescription> outcome : batch) {
+            if (outcome instanceof FetchOutcome.Fetched<CatalogueDescription> f && f.data().name() != null) {
+                names.add(new Game(f.appId(), f.data().name()));
+            }
+        }
+        Outbox outbox = database.outbox();
+        SqlDialect sql = database.dialect();
+        database.execute(connection -> {
+            recordingChanges(connection, outbox, CATALOGUE, batch, () -> upsert(connection, sql, CATALOGUE, batch,
                     StoreColumns::bind));
             GameRepository.fillMissingNames(connection, names);
         });
