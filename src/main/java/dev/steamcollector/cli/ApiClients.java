@@ -15,6 +15,8 @@ import dev.steamcollector.notify.PriceMessages;
 import dev.steamcollector.persistence.NotificationRepository;
 import dev.steamcollector.pipeline.NotificationDispatcher;
 import dev.steamcollector.pipeline.StopSignal;
+import dev.steamcollector.pipeline.StoreCatalogue;
+import dev.steamcollector.store.StoreBrowseClient;
 import dev.steamcollector.store.StoreClient;
 import java.io.IOException;
 import java.time.Clock;
@@ -31,6 +33,7 @@ final class ApiClients implements AutoCloseable {
     private final Settings settings;
     private final HttpGateway gateway;
     private final ObjectMapper json = new ObjectMapper();
+    private final RetryPolicy policy;
 
     ApiClients(Settings settings) {
         this(settings, RequestListener.NONE);
@@ -40,7 +43,7 @@ final class ApiClients implements AutoCloseable {
     ApiClients(Settings settings, RequestListener listener) {
         this.settings = settings;
         var resilience = settings.resilience();
-        RetryPolicy policy = RetryPolicy.configured(settings.pipeline().retryAttempts(), resilience.retryBackoff(),
+        this.policy = RetryPolicy.configured(settings.pipeline().retryAttempts(), resilience.retryBackoff(),
                 resilience.throttlePause());
         this.gateway = new HttpGateway(settings.api(), policy, Ticker.SYSTEM,
                 "steam-collector/" + VersionProvider.version(), listener);
@@ -65,6 +68,20 @@ final class ApiClients implements AutoCloseable {
     StoreClient store() {
         return new StoreClient(HttpUrl.get(settings.api().storeUrl()), gateway.client(Endpoint.STORE),
                 gateway.client(Endpoint.STORE_REVIEWS), json);
+    }
+
+    /**
+     * The Store catalogue in bulk, when {@code collect} reads it ({@code STORE_DETAILS} and
+     * {@code STORE_CATALOGUE}): keyless, on the Steam Web API's host, in the first country's data.
+     */
+    Optional<StoreCatalogue> catalogue() {
+        if (!settings.pipeline().storeDetails() || !settings.pipeline().storeCatalogue()) {
+            return Optional.empty();
+        }
+        StoreBrowseClient client = new StoreBrowseClient(HttpUrl.get(settings.api().steamApiUrl()),
+                gateway.client(Endpoint.STORE_CATALOGUE), json);
+        return Optional.of(new StoreCatalogue(client, settings.storeCountryCodes().getFirst(),
+                settings.pipeline().catalogueBatch(), policy));
     }
 
     /** The Discord queue's sender, when notifications are enabled; a signal to {@code stop} cuts its waits short. */

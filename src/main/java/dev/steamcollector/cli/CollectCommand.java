@@ -82,7 +82,8 @@ final class CollectCommand implements Callable<Integer> {
                     session.clients().steam(), session.clients().steamSpy(), Clock.systemUTC(),
                     settings.resilience().maxListShrinkPercent(), settings.pipeline().retryAttempts(),
                     PriceAlertRules.from(settings.notifications()), Terminal.isInteractive(), session.metrics(),
-                    settings.pipeline().storeDetails() ? Optional.of(session.clients().store()) : Optional.empty());
+                    settings.pipeline().storeDetails() ? Optional.of(session.clients().store()) : Optional.empty(),
+                    session.clients().catalogue());
             RunFrame.RunReport report = new Collector(setup, session.stop()).run(options, session.frame(spec.commandLine().getOut()));
             return session.conclude(report, spec.commandLine().getOut());
         }

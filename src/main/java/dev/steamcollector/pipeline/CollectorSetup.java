@@ -12,7 +12,8 @@ import java.util.Optional;
 
 /**
  * What a {@link Collector} works with. {@code steam} is present when an API key is set;
- * {@code store} when the Store details are kept ({@code STORE_DETAILS}); {@code terminal} says
+ * {@code store} when the Store details are kept ({@code STORE_DETAILS}), {@code catalogue} when they
+ * are also read in bulk ({@code STORE_CATALOGUE}); {@code terminal} says
  * whether progress may be drawn as a bar; the run reports to {@code metrics}.
  */
 public record CollectorSetup(
@@ -26,7 +27,8 @@ public record CollectorSetup(
         PriceAlertRules alertRules,
         boolean terminal,
         Metrics metrics,
-        Optional<StoreClient> store) {
+        Optional<StoreClient> store,
+        Optional<StoreCatalogue> catalogue) {
 
     PriceRecorder prices() {
         return new PriceRecorder(database.prices(), alertRules);

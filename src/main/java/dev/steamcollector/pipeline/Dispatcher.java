@@ -19,8 +19,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Fetches games in order on virtual threads, at most {@code workers} at once (the rate gates do the
- * pacing), and hands each outcome on through {@link #next()}. On a stop it starts nothing more,
+ * Fetches games in order on virtual threads, a request's worth of games at a time, at most
+ * {@code workers} requests at once (the rate gates do the pacing), and hands each game's outcome on
+ * through {@link #next()}. On a stop it starts nothing more,
  * gives the fetches in flight the grace to finish, then cancels them; a cancelled game yields no
  * outcome and stays due.
  */
@@ -30,7 +31,7 @@ final class Dispatcher<T> implements AutoCloseable {
     private static final Duration POLL = Duration.ofMillis(100);
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
 
-    private final GameFetcher<T> fetcher;
+    private final GameSource<T> source;
     private final Semaphore slots;
     private final StopSignal stop;
     private final Duration grace;
@@ -39,8 +40,8 @@ final class Dispatcher<T> implements AutoCloseable {
     private final AtomicReference<FetchException.EndpointDown> down = new AtomicReference<>();
     private Thread thread;
 
-    Dispatcher(GameFetcher<T> fetcher, int workers, StopSignal stop, Duration grace) {
-        this.fetcher = fetcher;
+    Dispatcher(GameSource<T> source, int workers, StopSignal stop, Duration grace) {
+        this.source = source;
         this.slots = new Semaphore(workers);
         this.stop = stop;
         this.grace = grace;
@@ -70,12 +71,14 @@ final class Dispatcher<T> implements AutoCloseable {
     }
 
     private void dispatch(List<DueGame> due) {
-        for (DueGame game : due) {
+        int perRequest = source.gamesPerRequest();
+        for (int from = 0; from < due.size(); from += perRequest) {
+            List<DueGame> games = due.subList(from, Math.min(due.size(), from + perRequest));
             if (!awaitSlot()) {
                 return;
             }
             try {
-                fetches.execute(() -> fetchOne(game));
+                fetches.execute(() -> fetchOne(games));
             } catch (RejectedExecutionException closed) {
                 slots.release();
                 return;
@@ -104,16 +107,16 @@ final class Dispatcher<T> implements AutoCloseable {
         return true;
     }
 
-    private void fetchOne(DueGame game) {
+    private void fetchOne(List<DueGame> games) {
         try {
-            outcomes.add(Optional.of(fetcher.fetch(game)));
+            source.fetch(games).forEach(outcome -> outcomes.add(Optional.of(outcome)));
         } catch (FetchException.EndpointDown e) {
             down.compareAndSet(null, e);
             stop.request(StopSignal.Reason.ENDPOINT_DOWN);
         } catch (CancellationException cancelled) {
             // no outcome: the game stays due
         } catch (RuntimeException e) {
-            log.warn("Fetching {} failed unexpectedly; it stays due: {}", game.appId(), e.toString());
+            log.warn("Fetching {} failed unexpectedly; it stays due: {}", games.getFirst().appId(), e.toString());
         } finally {
             slots.release();
         }

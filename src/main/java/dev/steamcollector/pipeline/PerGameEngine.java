@@ -66,8 +66,8 @@ public final class PerGameEngine {
         }
         log.info("{}: {} games to fetch", source.name(), due.size());
         try (Progress shown = progress.create(source.name(), due.size());
-                Dispatcher<T> dispatcher = new Dispatcher<>(source.fetcher(), limits.workers(), stop, grace)) {
-            BatchWriter<T> writer = new BatchWriter<>(source.sink(), limits.batchSize(), tally, shown);
+                Dispatcher<T> dispatcher = new Dispatcher<>(source, limits.workers(), stop, grace)) {
+            BatchWriter<T> writer = new BatchWriter<>(source, limits.batchSize(), tally, shown);
             dispatcher.start(due, source.name());
             for (Optional<FetchOutcome<T>> next = take(dispatcher); next.isPresent(); next = take(dispatcher)) {
                 writer.add(next.get());

@@ -42,7 +42,7 @@ final class SourceRounds {
 
     private <T> void round(GameSource<T> source, DueSelection selection, SourceTally tally) {
         if (!engine.stopRequested() && selection.limit() > 0) {
-            engine.run(source, source.due().apply(selection), tally);
+            engine.run(source, source.findDue(selection), tally);
         }
     }
 

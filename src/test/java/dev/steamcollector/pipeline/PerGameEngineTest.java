@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.steamcollector.http.FetchException;
 import dev.steamcollector.metrics.Metrics;
 import dev.steamcollector.model.DueGame;
+import dev.steamcollector.model.DueSelection;
 import dev.steamcollector.model.FetchOutcome;
 import java.time.Clock;
 import java.time.Duration;
@@ -49,7 +50,7 @@ class PerGameEngineTest {
     }
 
     GameSource<String> source(GameFetcher<String> fetcher) {
-        return new GameSource<>("Test", selection -> List.of(), fetcher, sink);
+        return new TestSource<>(fetcher, sink);
     }
 
     /** Runs the engine on a thread of its own; {@link Running#join()} returns what it threw, if anything. */
@@ -159,7 +160,7 @@ class PerGameEngineTest {
     void aBatchThatCannotBeStoredEndsTheRunAndCancelsWhatIsInFlight() {
         // game 1 answers at once, the others only when cancelled: they hold both slots
         HeldFetcher held = new HeldFetcher(Set.copyOf(IntStream.rangeClosed(2, 10).boxed().toList()));
-        GameSource<String> failing = new GameSource<>("Test", selection -> List.of(), held, batch -> {
+        GameSource<String> failing = new TestSource<>(held, batch -> {
             throw new IllegalStateException("database down");
         });
 
@@ -244,6 +245,29 @@ class PerGameEngineTest {
             latch.await(1, TimeUnit.MINUTES);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+    }
+
+    /** A source of one game a request, fetched by {@code fetcher}, stored into {@code sink}. */
+    record TestSource<T>(GameFetcher<T> fetcher, BatchSink<T> sink) implements GameSource<T> {
+        @Override
+        public String name() {
+            return "Test";
+        }
+
+        @Override
+        public List<DueGame> findDue(DueSelection selection) {
+            return List.of();
+        }
+
+        @Override
+        public List<FetchOutcome<T>> fetch(List<DueGame> games) {
+            return games.stream().map(fetcher::fetch).toList();
+        }
+
+        @Override
+        public void store(List<FetchOutcome<T>> batch) {
+            sink.store(batch);
         }
     }
 }
