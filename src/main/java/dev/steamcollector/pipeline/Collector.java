@@ -1,9 +1,13 @@
 package dev.steamcollector.pipeline;
 
+import dev.steamcollector.model.FetchStatus;
 import dev.steamcollector.model.Game;
 import dev.steamcollector.persistence.Database;
 import dev.steamcollector.steam.SteamWebApiClient;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.List;
 import java.util.Optional;
 
@@ -13,6 +17,9 @@ import java.util.Optional;
  * finished work however the run stops.
  */
 public final class Collector {
+
+    /** A run starts the one-game Store sources after the catalogue when more active games than this share were never described by it. */
+    static final int CATALOGUE_FIRST_PERCENT = 10;
 
     private final CollectorSetup setup;
     private final Database db;
@@ -46,10 +53,43 @@ public final class Collector {
                 new PerGameEngine.Limits(options.workers(), options.batchSize()),
                 PerGameEngine.ProgressFactory.of(setup.terminal(), setup.clock()));
         SourceRounds rounds = new SourceRounds(engine, options, started, setup.clock());
-        List<SideBySide.Lane> lanes = GameSources.of(setup).stream()
-                .map(source -> rounds.lane(source, tally.source(source.name())))
-                .toList();
-        new SideBySide(stop, PerGameEngine.IN_FLIGHT_GRACE).run(pagePass(plan, options, tally), lanes);
+        new SideBySide(stop, PerGameEngine.IN_FLIGHT_GRACE).run(pagePass(plan, options, tally),
+                lanes(rounds, tally, options));
+    }
+
+    /**
+     * A lane per source. While most games were never described by the catalogue (a first run), the
+     * one-game-a-request Store sources start once the catalogue's pass has ended: it describes every
+     * game in half an hour, where they would take days.
+     */
+    private List<SideBySide.Lane> lanes(SourceRounds rounds, RunTally tally, CollectOptions options) {
+        CompletableFuture<Void> described = new CompletableFuture<>();
+        boolean describeFirst = setup.catalogue().isPresent() && options.appIds().isEmpty() && mostlyUndescribed();
+        List<SideBySide.Lane> lanes = new ArrayList<>();
+        for (GameSource<?> source : GameSources.of(setup)) {
+            SideBySide.Lane lane = rounds.lane(source, tally.source(source.name()));
+            if (source instanceof CatalogueSource) {
+                lane = lane.signalling(described);
+            } else if (describeFirst && source.describesTheStore()) {
+                lane = lane.after(described);
+            }
+            lanes.add(lane);
+        }
+        if (setup.catalogue().isEmpty()) {
+            described.complete(null);
+        }
+        return lanes;
+    }
+
+    /**
+     * Whether the catalogue never described a game yet (a new database, before its list is in), or
+     * more than {@value #CATALOGUE_FIRST_PERCENT}% of the active games were never described by it.
+     */
+    private boolean mostlyUndescribed() {
+        Map<FetchStatus, Long> counts = db.catalogueDue().countByStatus();
+        long active = counts.values().stream().mapToLong(Long::longValue).sum();
+        long pending = counts.get(FetchStatus.PENDING);
+        return pending == active || pending * 100 > active * CATALOGUE_FIRST_PERCENT;
     }
 
     private Optional<Runnable> pagePass(CollectPlan plan, CollectOptions options, RunTally tally) {

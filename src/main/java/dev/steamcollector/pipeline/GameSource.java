@@ -17,6 +17,11 @@ public interface GameSource<T> extends BatchSink<T> {
     /** The games due by {@code selection}, in the order they should be fetched. */
     List<DueGame> findDue(DueSelection selection);
 
+    /** Whether the source asks the Store about one game a request (a first run asks the catalogue first). */
+    default boolean describesTheStore() {
+        return false;
+    }
+
     /** How many games one request asks about: the engine hands {@link #fetch} that many at most. */
     default int gamesPerRequest() {
         return 1;

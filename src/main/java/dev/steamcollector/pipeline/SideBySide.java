@@ -39,6 +39,25 @@ final class SideBySide {
     interface Lane {
         /** {@code pagesDone} completes when the pass ends: true when it ran to its end (or was not due). */
         void run(CompletableFuture<Boolean> pagesDone);
+
+        /** This lane, then {@code done} completed however it ended. */
+        default Lane signalling(CompletableFuture<Void> done) {
+            return pagesDone -> {
+                try {
+                    run(pagesDone);
+                } finally {
+                    done.complete(null);
+                }
+            };
+        }
+
+        /** This lane, started once {@code first} has completed. */
+        default Lane after(CompletableFuture<Void> first) {
+            return pagesDone -> {
+                first.join();
+                run(pagesDone);
+            };
+        }
     }
 
     void run(Optional<Runnable> pagePass, List<Lane> lanes) {

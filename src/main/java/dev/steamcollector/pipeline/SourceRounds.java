@@ -33,9 +33,9 @@ final class SourceRounds {
             }
             round(source, firstSelection(), tally);
             if (pagesDone.join()) {
-                // games the pages brought in are due now
+                // games the pages brought in are due now; a game that failed during this run waits for the next
                 int remaining = (int) Math.max(0, options.limit() - tally.processed());
-                round(source, DueSelection.dueAt(clock.instant(), remaining), tally);
+                round(source, DueSelection.dueAt(started, remaining), tally);
             }
         };
     }

@@ -28,6 +28,11 @@ final class StoreDescriptionSource extends OneGameSource<StoreDescription> {
     }
 
     @Override
+    public boolean describesTheStore() {
+        return true;
+    }
+
+    @Override
     public String name() {
         return NAME;
     }

@@ -28,6 +28,11 @@ final class StoreReviewSource extends OneGameSource<ReviewSummary> {
     }
 
     @Override
+    public boolean describesTheStore() {
+        return true;
+    }
+
+    @Override
     public String name() {
         return NAME;
     }
