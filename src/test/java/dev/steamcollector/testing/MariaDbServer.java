@@ -7,7 +7,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.UserPrincipalLookupService;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -17,17 +16,15 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
 
 /**
- * One real MariaDB server for the whole test run: Debian's {@code mariadb-server} binaries,
- * started on first use as a throwaway instance (its own data directory, a free port on loopback)
- * and removed when the JVM exits; every test gets its own database. Without the binaries the
- * tests that need it fail, naming the package to install: they are never skipped.
+ * One real MariaDB server for the whole test run: MariaDB's own binaries from Maven Central
+ * ({@link MariaDbBinaries}), started on first use as a throwaway instance (its own data directory,
+ * a free port on loopback) and removed when the JVM exits; every test gets its own database.
  */
 public final class MariaDbServer {
 
@@ -36,9 +33,6 @@ public final class MariaDbServer {
     public static final String PASSWORD = "p@ss:w/rd+%ü";
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
-    private static final List<Path> SEARCH_PATH = Stream.concat(
-            Stream.of(System.getenv().getOrDefault("PATH", "").split(":")).filter(dir -> !dir.isBlank()).map(Path::of),
-            Stream.of("/usr/sbin", "/usr/bin", "/usr/local/sbin", "/usr/local/bin").map(Path::of)).toList();
     private static final AtomicInteger DATABASES = new AtomicInteger();
     private static Running server;
 
@@ -81,21 +75,16 @@ public final class MariaDbServer {
     }
 
     private static Running start() {
-        Path installDb = binary("mariadb-install-db", "mysql_install_db");
-        Path mariadbd = binary("mariadbd", "mysqld");
+        Path base = MariaDbBinaries.baseDirectory();
         try {
             Path directory = Files.createTempDirectory("mariadb-test");
+            // the server refuses to run as root unless told to; a fresh machine need not have a mysql user
             boolean root = System.getProperty("user.name").equals("root");
-            if (root) {
-                // the server refuses to run as root; it runs as Debian's mysql user and owns its files
-                UserPrincipalLookupService users = directory.getFileSystem().getUserPrincipalLookupService();
-                Files.setOwner(directory, users.lookupPrincipalByName("mysql"));
-            }
-            install(installDb, directory, root);
+            install(base, directory, root);
             IllegalStateException lastFailure = null;
             for (int attempt = 0; attempt < 3; attempt++) {
                 try {
-                    return launch(mariadbd, directory, root);
+                    return launch(base, directory, root);
                 } catch (IllegalStateException portTakenOrSlow) {
                     // the free port found may have been taken before the server bound it
                     lastFailure = portTakenOrSlow;
@@ -107,12 +96,12 @@ public final class MariaDbServer {
         }
     }
 
-    private static void install(Path installDb, Path directory, boolean root) throws IOException {
-        List<String> command = new ArrayList<>(List.of(installDb.toString(), "--no-defaults",
-                "--datadir=" + directory.resolve("data"), "--auth-root-authentication-method=normal",
-                "--skip-test-db"));
+    private static void install(Path base, Path directory, boolean root) throws IOException {
+        List<String> command = new ArrayList<>(List.of(base.resolve("scripts/mariadb-install-db").toString(),
+                "--no-defaults", "--basedir=" + base, "--datadir=" + directory.resolve("data"),
+                "--auth-root-authentication-method=normal", "--skip-test-db"));
         if (root) {
-            command.add("--user=mysql");
+            command.add("--user=root");
         }
         Path log = directory.resolve("install.log");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
@@ -122,15 +111,16 @@ public final class MariaDbServer {
         }
     }
 
-    private static Running launch(Path mariadbd, Path directory, boolean root) throws IOException {
+    private static Running launch(Path base, Path directory, boolean root) throws IOException {
         int port = freePort();
-        List<String> command = new ArrayList<>(List.of(mariadbd.toString(), "--no-defaults",
+        List<String> command = new ArrayList<>(List.of(base.resolve("bin/mariadbd").toString(), "--no-defaults",
+                "--basedir=" + base, "--lc-messages-dir=" + base.resolve("share"),
                 "--datadir=" + directory.resolve("data"), "--socket=" + directory.resolve("s.sock"),
                 "--pid-file=" + directory.resolve("server.pid"), "--port=" + port, "--bind-address=127.0.0.1",
                 // a throwaway server: a crash may lose the last second of commits
                 "--innodb-flush-log-at-trx-commit=2", "--innodb-buffer-pool-size=512M"));
         if (root) {
-            command.add("--user=mysql");
+            command.add("--user=root");
         }
         Path log = directory.resolve("server-" + port + ".log");
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
@@ -186,19 +176,6 @@ public final class MariaDbServer {
         } catch (IOException ignored) {
             // the JVM is going away; a temporary directory is left behind at worst
         }
-    }
-
-    private static Path binary(String... names) {
-        for (String name : names) {
-            Optional<Path> found = SEARCH_PATH.stream().map(dir -> dir.resolve(name)).filter(Files::isExecutable)
-                    .findFirst();
-            if (found.isPresent()) {
-                return found.get();
-            }
-        }
-        throw new IllegalStateException("the MariaDB tests need a MariaDB server: " + names[0]
-                + " was not found on PATH or in /usr/sbin; install Debian's package (apt-get install mariadb-server),"
-                + " as .ci/run does");
     }
 
     private static int freePort() throws IOException {
