@@ -65,7 +65,8 @@ final class NotifyCommand implements Callable<Integer> {
             }
             out.printf("%d price changes announced in %d messages, %d summarized, %d set aside%n", sent.announced(),
                     sent.messages(), sent.summarized(), sent.setAside());
-            Backlog.measure(database, Clock.systemUTC(), metrics, settings.pipeline().storeDetails());
+            Backlog.measure(database, Clock.systemUTC(), metrics, settings.pipeline().storeDetails(),
+                settings.storeCountryCodes());
             if (sent.stopped()) {
                 throw new RunFailure.Interrupted(stop.reason());
             }

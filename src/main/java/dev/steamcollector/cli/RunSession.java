@@ -110,7 +110,8 @@ final class RunSession implements AutoCloseable {
             out.println(line);
             out.flush();
         });
-        Backlog.measure(database, Clock.systemUTC(), metrics, settings.pipeline().storeDetails());
+        Backlog.measure(database, Clock.systemUTC(), metrics, settings.pipeline().storeDetails(),
+                settings.storeCountryCodes());
         report.failure().ifPresent(failure -> {
             throw failure;
         });

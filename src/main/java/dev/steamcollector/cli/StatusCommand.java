@@ -21,8 +21,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = {"Show what the database holds, the work due and the last runs.",
             "Games per fetch status, active and inactive games, the games whose details are due with an "
-                + "ETA at STEAMSPY_API_LIMIT, the Store details due (with STORE_DETAILS) with ETAs at their "
-                + "limits, each endpoint's pace next to its configured limit, and the last runs."})
+                + "ETA at STEAMSPY_API_LIMIT, the Store catalogue and Store details due (with STORE_DETAILS) "
+                + "with ETAs at their limits, the freshness of each source's data (median, 95th percentile and "
+                + "oldest age), each endpoint's pace next to its configured limit, and the last runs."})
 final class StatusCommand implements Callable<Integer> {
 
     @ParentCommand
@@ -45,11 +46,12 @@ final class StatusCommand implements Callable<Integer> {
             Instant now = Clock.systemUTC().instant();
             Optional<StatusView.StoreStatus> store = settings.pipeline().storeDetails()
                     ? Optional.of(new StatusView.StoreStatus(storeBacklog(database, now), settings.api().storeLimit(),
-                            settings.api().storeReviewsLimit()))
+                            settings.api().storeReviewsLimit(), catalogue(database, settings, now)))
                     : Optional.empty();
             StatusView view = new StatusView(settings.database().describe(), report(database, now),
                     settings.api().steamSpyLimit(),
-                    StatusView.Pace.inForce(database.paces().findAll(), settings.api(), now), store);
+                    StatusView.Pace.inForce(database.paces().findAll(), settings.api(), now), store,
+                    new FreshnessView(database.freshness().find(now, settings.storeCountryCodes())));
             if (json) {
                 view.printJson(spec.commandLine().getOut());
             } else {
@@ -67,6 +69,16 @@ final class StatusCommand implements Callable<Integer> {
                 database.runs().findLatest(Math.max(0, runs)), database.games().findNewestLastModified().orElse(null),
                 database.metadata().countChangedSinceDetails(), database.notifications().counts(),
                 database.events().backlog());
+    }
+
+    /** Where the catalogue stands, when {@code collect} reads it. */
+    private static Optional<StatusView.CatalogueStatus> catalogue(Database database, Settings settings, Instant now) {
+        if (!settings.pipeline().storeCatalogue()) {
+            return Optional.empty();
+        }
+        return Optional.of(new StatusView.CatalogueStatus(database.catalogueDue().countByStatus(),
+                database.catalogueDue().countDue(DueSelection.dueAt(now, Integer.MAX_VALUE)),
+                settings.api().storeCatalogueLimit(), settings.pipeline().catalogueBatch()));
     }
 
     /** The Store descriptions and review summaries an incremental collect would fetch, were it started now. */

@@ -33,7 +33,12 @@ import java.util.Optional;
  * Store details are kept ({@code STORE_DETAILS}).
  */
 record StatusView(String database, StatusReport report, RateLimit detailsLimit, List<Pace> paces,
-        Optional<StoreStatus> store) {
+        Optional<StoreStatus> store, FreshnessView freshness) {
+
+    StatusView(String database, StatusReport report, RateLimit detailsLimit, List<Pace> paces,
+            Optional<StoreStatus> store) {
+        this(database, report, detailsLimit, paces, store, new FreshnessView(List.of()));
+    }
 
     StatusView(String database, StatusReport report, RateLimit detailsLimit, List<Pace> paces) {
         this(database, report, detailsLimit, paces, Optional.empty());
@@ -43,8 +48,21 @@ record StatusView(String database, StatusReport report, RateLimit detailsLimit, 
         this(database, report, detailsLimit, List.of(), Optional.empty());
     }
 
-    /** The Store details' backlog, and the limits that pace its two parts. */
-    record StoreStatus(StoreBacklog backlog, RateLimit storeLimit, RateLimit reviewsLimit) {
+    /** The Store details' backlog, the limits that pace its two parts, and the catalogue's when it is on. */
+    record StoreStatus(StoreBacklog backlog, RateLimit storeLimit, RateLimit reviewsLimit,
+            Optional<CatalogueStatus> catalogue) {
+
+        StoreStatus(StoreBacklog backlog, RateLimit storeLimit, RateLimit reviewsLimit) {
+            this(backlog, storeLimit, reviewsLimit, Optional.empty());
+        }
+    }
+
+    /** The catalogue's games by status, those due, its limit and the games one request describes. */
+    record CatalogueStatus(Map<FetchStatus, Long> games, long due, RateLimit limit, int gamesPerRequest) {
+
+        long requestsDue() {
+            return Math.ceilDiv(due, gamesPerRequest);
+        }
     }
 
     /** An endpoint's pace in force (requests per second) under its configured limit, and when it was last slowed. */
@@ -80,6 +98,10 @@ record StatusView(String database, StatusReport report, RateLimit detailsLimit, 
                             + (report.changedSinceDetails() == 1 ? " game" : " games"));
         }
         store.ifPresent(status -> {
+            status.catalogue().ifPresent(catalogue -> out.printf("Catalogue: %s described, %s not found, %s failed;"
+                    + " %s due%s%n", count(catalogue.games().get(FetchStatus.SUCCESS)),
+                    count(catalogue.games().get(FetchStatus.NOT_FOUND)), count(catalogue.games().get(FetchStatus.FAILED)),
+                    count(catalogue.due()), eta(catalogue.requestsDue(), Endpoint.STORE_CATALOGUE, catalogue.limit())));
             out.printf("Store:     %s%n", describe(status.backlog().descriptions()));
             out.printf("Reviews:   %s%n", describe(status.backlog().reviews()));
             out.printf("Store due: %s descriptions%s, %s review summaries%s%n",
@@ -88,6 +110,7 @@ record StatusView(String database, StatusReport report, RateLimit detailsLimit, 
                     count(status.backlog().reviewsDue()),
                     eta(status.backlog().reviewsDue(), Endpoint.STORE_REVIEWS, status.reviewsLimit()));
         });
+        freshness.printText(out);
         NotificationCounts queue = report.notifications();
         if (queue.queued() > 0 || queue.setAside() > 0) {
             out.printf("Discord:   %s queued, %s set aside%s%n", count(queue.queued()), count(queue.setAside()),
@@ -150,7 +173,14 @@ record StatusView(String database, StatusReport report, RateLimit detailsLimit, 
             storeNode.put("reviewsDue", backlog.reviewsDue());
             storeNode.put("reviewsEtaSeconds",
                     etaSeconds(backlog.reviewsDue(), Endpoint.STORE_REVIEWS, status.reviewsLimit()));
+            status.catalogue().ifPresent(catalogue -> {
+                ObjectNode node = storeNode.putObject("catalogue");
+                putStatuses(node, catalogue.games());
+                node.put("due", catalogue.due());
+                node.put("etaSeconds", etaSeconds(catalogue.requestsDue(), Endpoint.STORE_CATALOGUE, catalogue.limit()));
+            });
         });
+        freshness.putJson(root.putArray("freshness"));
         ArrayNode runs = root.putArray("runs");
         for (RunRecord run : report.lastRuns()) {
             ObjectNode node = runs.addObject();

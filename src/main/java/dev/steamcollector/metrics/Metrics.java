@@ -3,6 +3,7 @@ package dev.steamcollector.metrics;
 import dev.steamcollector.http.Endpoint;
 import dev.steamcollector.http.RequestListener;
 import dev.steamcollector.model.FetchStatus;
+import dev.steamcollector.model.DataAge;
 import io.prometheus.metrics.core.metrics.Gauge;
 import io.prometheus.metrics.exporter.pushgateway.Format;
 import io.prometheus.metrics.exporter.pushgateway.PushGateway;
@@ -47,10 +48,11 @@ public final class Metrics implements RequestListener {
     public static final String QUEUE_SIZE = "steam_queue_size";
     public static final String LAST_SUCCESS = "steam_last_success_timestamp_seconds";
     public static final String ENDPOINT_PACE = "steam_endpoint_pace";
+    public static final String DATA_AGE = "steam_data_age_seconds";
 
     /** Every metric this program emits; a histogram's series add {@code _bucket}, {@code _sum} and {@code _count}. */
     public static final List<String> NAMES = List.of(GAMES_PROCESSED, API_REQUESTS, API_REQUEST_DURATION,
-            TASK_DURATION, PIPELINE_STATUS, QUEUE_SIZE, LAST_SUCCESS, ENDPOINT_PACE);
+            TASK_DURATION, PIPELINE_STATUS, QUEUE_SIZE, LAST_SUCCESS, ENDPOINT_PACE, DATA_AGE);
 
     /** Active games whose details an incremental run would fetch now. */
     public static final String DETAILS_DUE = "details_due";
@@ -62,6 +64,8 @@ public final class Metrics implements RequestListener {
     public static final String STORE_DETAILS_DUE = "store_details_due";
     /** Active games whose Store review summary an incremental run would fetch now. */
     public static final String STORE_REVIEWS_DUE = "store_reviews_due";
+    /** Active games the Store catalogue would describe now. */
+    public static final String STORE_CATALOGUE_DUE = "store_catalogue_due";
 
     /**
      * The request statuses every endpoint a command uses shows from its first request on, at 0 until
@@ -97,6 +101,9 @@ public final class Metrics implements RequestListener {
     private final Gauge endpointPace = Gauge.builder().name(ENDPOINT_PACE)
             .help("Requests per second in force at the endpoint's gate; below the configured limit after throttling")
             .labelNames("command", "endpoint").register(registry);
+    private final Gauge dataAge = Gauge.builder().name(DATA_AGE)
+            .help("Age of the active games' data by source: quantile 0.5 (median), 0.95, and 1 (the oldest)")
+            .labelNames("command", "source", "quantile").register(registry);
     private final Map<String, Instant> taskStarts = new ConcurrentHashMap<>();
     private final Set<String> endpointsSeen = ConcurrentHashMap.newKeySet();
     /** Registered at the first success: a process without one must not report 0 over the last success. */
@@ -174,6 +181,13 @@ public final class Metrics implements RequestListener {
         if (outcome == TaskOutcome.SUCCEEDED) {
             lastSucceededAt(now);
         }
+    }
+
+    /** The age of one source's data: median, 95th percentile and oldest; nothing while it has none. */
+    public void dataAge(DataAge age) {
+        age.median().ifPresent(median -> dataAge.labelValues(command, age.source(), "0.5").set(median.toSeconds()));
+        age.p95().ifPresent(p95 -> dataAge.labelValues(command, age.source(), "0.95").set(p95.toSeconds()));
+        age.oldest().ifPresent(oldest -> dataAge.labelValues(command, age.source(), "1").set(oldest.toSeconds()));
     }
 
     public void queueSize(String queue, long size) {

@@ -150,6 +150,10 @@ public final class Database implements AutoCloseable {
         return new StoreBacklogRepository(this, StoreDetailsRepository.CATALOGUE);
     }
 
+    public FreshnessRepository freshness() {
+        return new FreshnessRepository(this);
+    }
+
     public StoreNamesRepository storeNames() {
         return new StoreNamesRepository(this);
     }
