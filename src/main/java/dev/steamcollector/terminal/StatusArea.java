@@ -40,6 +40,7 @@ public final class StatusArea {
     private ScheduledExecutorService renderer;
     /** Lines of the area on the terminal, above the cursor. */
     private int drawn;
+    private List<String> shown = List.of();
 
     /**
      * An area on {@code out}, as wide as {@code terminal} says once the area opens, redrawn every
@@ -62,7 +63,7 @@ public final class StatusArea {
         if (passes.isEmpty()) {
             open();
         }
-        Optional<Pass> ended = passes.stream().filter(shown -> shown.ended() && shown.task.equals(task)).findFirst();
+        Optional<Pass> ended = passes.stream().filter(line -> line.ended() && line.task.equals(task)).findFirst();
         if (ended.isPresent()) {
             List<String> lines = lines();
             int slot = passes.indexOf(ended.get());
@@ -93,9 +94,9 @@ public final class StatusArea {
         draw(stream);
     }
 
-    /** Draws the area again with the figures of now. */
+    /** Draws the area again with the figures of now, unless they read as the lines shown. */
     public synchronized void redraw() {
-        if (!passes.isEmpty()) {
+        if (!passes.isEmpty() && !lines().equals(shown)) {
             draw(out.get());
         }
     }
@@ -132,6 +133,7 @@ public final class StatusArea {
         }
         frame.append('\r');
         drawn = lines.size();
+        shown = lines;
         stream.write(ascii(frame), 0, frame.length());
         stream.flush();
     }
@@ -153,6 +155,7 @@ public final class StatusArea {
     private void close() {
         passes.clear();
         drawn = 0;
+        shown = List.of();
         if (renderer != null) {
             // no interrupt: the renderer may be writing; a redraw it has yet to run finds no pass
             renderer.shutdown();

@@ -119,6 +119,20 @@ class StatusAreaTest {
     }
 
     @Test
+    void linesThatReadTheSameAreNotWrittenAgain() {
+        StatusArea.Pass store = area.start("Store", 100, clock);
+        int once = bytes.size();
+        area.redraw();
+        clock.advance(Duration.ofMillis(200));
+        area.redraw();
+        assertThat(bytes.size()).isEqualTo(once);
+
+        store.advance(1);
+        area.redraw();
+        assertThat(bytes.size()).isGreaterThan(once);
+    }
+
+    @Test
     void aLogLineWithoutItsNewlineStillEndsAboveTheArea() {
         area.start("Store", 100, clock);
         area.printAbove("no newline".getBytes(StandardCharsets.UTF_8));
