@@ -1,60 +1,53 @@
 package dev.steamcollector.pipeline;
 
+import dev.steamcollector.terminal.StatusArea;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Locale;
-import me.tongfei.progressbar.ProgressBar;
-import me.tongfei.progressbar.ProgressBarBuilder;
-import me.tongfei.progressbar.ProgressBarStyle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Shows how the details pass advances: a bar with rate and ETA on a terminal, a log line about
- * every 30 seconds elsewhere (cron), with the same figures.
+ * Shows how a source's pass advances: a line with a bar, rate and ETA on a terminal (one line per
+ * source running, see {@link StatusArea}), a log line about every 30 seconds elsewhere (cron),
+ * with the same figures.
  */
 public abstract sealed class Progress implements AutoCloseable {
 
-    /** Picks the bar when stderr is a terminal. */
+    /** Picks the line at the bottom of the terminal when stderr is a terminal. */
     public static Progress create(String task, long total, boolean terminal, Clock clock) {
-        return terminal ? new Bar(task, total) : new LogLines(task, total, clock, Duration.ofSeconds(30));
+        return terminal ? new Bar(StatusArea.stderr().start(task, total, clock))
+                : new LogLines(task, total, clock, Duration.ofSeconds(30));
     }
 
-    /** Whether a bar is on screen, so that a log line first clears the bar's line. */
-    public static boolean barShowing() {
-        return BarLine.showing();
+    /** One more game done. */
+    public void step() {
+        stepBy(1);
     }
 
-    public abstract void step();
+    /** {@code games} more games done at once, as a source that asks about many games a request counts them. */
+    public abstract void stepBy(long games);
 
     @Override
     public abstract void close();
 
-    /** A progress bar on stderr, drawn on its own line of the terminal. */
+    /** The pass's line among those of the sources running, on stderr. */
     static final class Bar extends Progress {
-        private final BarLine line;
-        private final ProgressBar bar;
+        private final StatusArea.Pass line;
 
-        Bar(String task, long total) {
-            // the bar's own line, not the library's default console: that one opens a JLine terminal
-            // which resets SIGINT to the default action, and Ctrl-C would kill the run on the spot
-            this.line = BarLine.open(System.err);
-            this.bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(total)
-                    .setStyle(ProgressBarStyle.ASCII).showSpeed().setSpeedUnit(ChronoUnit.MINUTES)
-                    .setUnit(" games", 1).setConsumer(line).build();
+        Bar(StatusArea.Pass line) {
+            this.line = line;
         }
 
         @Override
-        public void step() {
-            bar.step();
+        public void stepBy(long games) {
+            line.advance(games);
         }
 
         @Override
         public void close() {
-            bar.close();
-            line.release();
+            line.end();
         }
     }
 
@@ -79,8 +72,8 @@ public abstract sealed class Progress implements AutoCloseable {
         }
 
         @Override
-        public synchronized void step() {
-            done++;
+        public synchronized void stepBy(long games) {
+            done += games;
             Instant now = clock.instant();
             if (Duration.between(lastLine, now).compareTo(every) >= 0) {
                 lastLine = now;

@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -88,6 +89,13 @@ class CtrlCAtTerminalIT {
         assertThat(db.queryLong("SELECT games_processed FROM collection_runs")).as("the run's count of games")
                 .isEqualTo(db.queryLong("SELECT COUNT(*) FROM game_metadata WHERE fetch_status <> 'pending'"));
         assertThat(screen).contains("Details:   " + succeeded + " games processed");
+        List<String> window = terminal.window().lines();
+        int details = IntStream.range(0, window.size()).filter(i -> BAR.matcher(window.get(i)).lookingAt())
+                .findFirst().orElseThrow();
+        assertThat(window.get(details)).as("the details line left with its final figures")
+                .contains(" " + succeeded + "/300 games").contains(" / stopped)");
+        assertThat(window.subList(0, details)).as("the log above it")
+                .anyMatch(line -> line.contains("SIGINT received: finishing in-flight requests"));
         assertThat(db.queryLong("SELECT COUNT(*) FROM run_locks")).isZero();
     }
 

@@ -74,6 +74,15 @@ class PipelinePoliciesTest {
             }
             assertThat(lines.line(NOW.plus(Duration.ofMinutes(2)))).isEqualTo("Details: 120/600 games, 60/min, ETA 8m");
         }
+
+        @Test
+        void countAHundredGamesAtOnceForASourceThatAsksAboutAHundredARequest() {
+            Progress.LogLines lines = new Progress.LogLines("Catalogue", 1_000, Clock.fixed(NOW, ZoneOffset.UTC),
+                    Duration.ofSeconds(30));
+            lines.stepBy(100);
+            lines.stepBy(100);
+            assertThat(lines.line(NOW.plus(Duration.ofSeconds(30)))).isEqualTo("Catalogue: 200/1,000 games, 400/min, ETA 2m");
+        }
     }
 
     @Nested

@@ -27,6 +27,9 @@ import java.util.stream.Stream;
 public final class PseudoTerminal implements AutoCloseable {
 
     public static final byte CTRL_C = 3;
+    /** The terminal's size, as a window of a person's desktop: the program may read it. */
+    public static final int COLUMNS = 120;
+    public static final int ROWS = 40;
     private static final Path SCRIPT = Path.of("/usr/bin/script");
 
     private final Process process;
@@ -45,8 +48,10 @@ public final class PseudoTerminal implements AutoCloseable {
         if (!Files.isExecutable(SCRIPT)) {
             fail("%s is missing: install util-linux's script (Debian package bsdutils), as .ci/run does", SCRIPT);
         }
-        // exec: the command itself, not a shell around it, leads the terminal's session and gets its signals
-        String line = "exec " + Stream.concat(DefaultSignals.PREFIX.stream(), command.stream())
+        // a new pty has no size (0x0) until told; exec: the command itself, not a shell around it, leads the
+        // terminal's session and gets its signals
+        String line = "stty cols " + COLUMNS + " rows " + ROWS + " && exec "
+                + Stream.concat(DefaultSignals.PREFIX.stream(), command.stream())
                 .map(PseudoTerminal::quote).collect(Collectors.joining(" "));
         ProcessBuilder builder = new ProcessBuilder(SCRIPT.toString(), "--quiet", "--flush", "--return",
                 "--command", line, "/dev/null").directory(directory.toFile()).redirectErrorStream(true);
@@ -89,7 +94,12 @@ public final class PseudoTerminal implements AutoCloseable {
         }
     }
 
-    /** All the terminal has shown so far. */
+    /** What the terminal's window shows now, the lines that scrolled off its top included. */
+    public TerminalScreen window() {
+        return TerminalScreen.of(screen(), COLUMNS, ROWS);
+    }
+
+    /** All the terminal has been sent so far, escape sequences included. */
     public String screen() {
         synchronized (screen) {
             return screen.toString();
