@@ -5,6 +5,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,7 +51,9 @@ public final class StoreNamesRepository {
      * Replaces the stored names with {@code names}, fetched {@code at}, in one transaction; names
      * the Store no longer lists go (a game keeps the names it was stored with).
      */
-    public void replace(StoreNames names, Instant at) {
+    public void replace(StoreNames names, Instant fetchedAt) {
+        // the time as every database keeps it: the names of this fetch are not older than itself
+        Instant at = fetchedAt.truncatedTo(ChronoUnit.MILLIS);
         SqlDialect sql = database.dialect();
         database.execute(connection -> {
             try (PreparedStatement tag = connection.prepareStatement(sql.upsert(
