@@ -10,9 +10,9 @@ public enum Endpoint {
     STEAM_WEB_API("steam_web_api", "Steam Web API"),
     STORE("store", "Steam Store"),
     STORE_REVIEWS("store_reviews", "Store reviews"),
-    STORE_CATALOGUE("store_catalogue", "Store catalogue"),
     STEAMSPY("steamspy", "SteamSpy"),
-    STEAMSPY_ALL("steamspy_all", "SteamSpy all pages");
+    STEAMSPY_ALL("steamspy_all", "SteamSpy all pages"),
+    STORE_CATALOGUE("store_catalogue", "Store catalogue");
 
     private final String label;
     private final String displayName;

@@ -96,7 +96,7 @@ public final class Metrics implements RequestListener {
             .help("1 running; then 0 succeeded, -1 failed, -2 interrupted, -3 done but too many games failed (exit 3)")
             .labelNames("command").register(registry);
     private final Gauge queueSize = Gauge.builder().name(QUEUE_SIZE)
-            .help("Work waiting: details_due games, unsent notifications, store_details_due and store_reviews_due games").labelNames("command", "queue")
+            .help("Work waiting: details_due games, unsent notifications, events, store_details_due, store_reviews_due and store_catalogue_due games").labelNames("command", "queue")
             .register(registry);
     private final Gauge endpointPace = Gauge.builder().name(ENDPOINT_PACE)
             .help("Requests per second in force at the endpoint's gate; below the configured limit after throttling")

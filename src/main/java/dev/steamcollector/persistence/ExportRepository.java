@@ -61,7 +61,11 @@ public final class ExportRepository {
             new ExportColumn("total_reviews", Kind.NUMBER), new ExportColumn("fetched_at", Kind.TIMESTAMP),
             new ExportColumn("fetch_status", Kind.TEXT), new ExportColumn("last_error", Kind.TEXT),
             new ExportColumn("reviews_fetched_at", Kind.TIMESTAMP), new ExportColumn("reviews_fetch_status", Kind.TEXT),
-            new ExportColumn("reviews_last_error", Kind.TEXT))
+            new ExportColumn("reviews_last_error", Kind.TEXT), new ExportColumn("tags_json", Kind.JSON),
+            new ExportColumn("review_percent_positive", Kind.NUMBER), new ExportColumn("steam_deck", Kind.TEXT),
+            new ExportColumn("early_access", Kind.BOOLEAN), new ExportColumn("parent_app_id", Kind.NUMBER),
+            new ExportColumn("catalogue_status", Kind.TEXT), new ExportColumn("catalogue_fetched_at", Kind.TIMESTAMP),
+            new ExportColumn("catalogue_last_error", Kind.TEXT))
             .map(column -> new ExportColumn(STORE_PREFIX + column.name(), column.kind())).toList();
 
     /**

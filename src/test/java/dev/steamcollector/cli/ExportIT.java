@@ -77,8 +77,10 @@ class ExportIT {
             "store_controller_support", "store_short_description", "store_header_image", "store_website",
             "store_review_score", "store_review_score_desc", "store_total_positive", "store_total_negative",
             "store_total_reviews", "store_fetched_at", "store_fetch_status", "store_last_error",
-            "store_reviews_fetched_at", "store_reviews_fetch_status", "store_reviews_last_error");
-    static final int STORE_COLUMNS = 35;
+            "store_reviews_fetched_at", "store_reviews_fetch_status", "store_reviews_last_error", "store_tags_json",
+            "store_review_percent_positive", "store_steam_deck", "store_early_access", "store_parent_app_id",
+            "store_catalogue_status", "store_catalogue_fetched_at", "store_catalogue_last_error");
+    static final int STORE_COLUMNS = 43;
 
     @TempDir
     Path directory;

@@ -86,11 +86,14 @@ class SettingsLoaderRejectionTest {
                 .isEqualTo("MAX_WORKERS: 'abc' is not a whole number from 1 to 256");
         assertThat(failureOf(Map.of("LOG_LEVEL", "loud")).getMessage()).contains("'LOUD'").contains("INFO");
         assertThat(failureOf(Map.of("STORE_COUNTRY_CODES", "us,usa")).getMessage()).contains("'usa'");
+        assertThat(failureOf(Map.of("STORE_CATALOGUE_BATCH", "500")).getMessage())
+                .isEqualTo("STORE_CATALOGUE_BATCH: '500' is not a whole number from 1 to 100");
+        assertThat(failureOf(Map.of("STORE_CATALOGUE", "maybe")).getMessage()).startsWith("STORE_CATALOGUE: ");
     }
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"STEAM_WEB_API_LIMIT", "STEAM_STORE_API_LIMIT", "STEAMSPY_API_LIMIT", "STEAMSPY_ALL_LIMIT",
-        "STEAM_REVIEWS_API_LIMIT"})
+        "STEAM_REVIEWS_API_LIMIT", "STORE_CATALOGUE_API_LIMIT"})
     void everyMalformedRateLimitNamesItsOwnVariable(String variable) {
         for (String bad : new String[] {"abc", "60", "60/", "0/minute", "60/0minutes", "60/fortnight", "-1/minute",
             "99999999999999999999/minute"}) {

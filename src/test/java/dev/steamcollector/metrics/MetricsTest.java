@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.steamcollector.http.Endpoint;
+import dev.steamcollector.model.DataAge;
 import dev.steamcollector.model.FetchStatus;
 import dev.steamcollector.model.RunStatus;
 import java.io.IOException;
@@ -11,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Map;
@@ -66,6 +68,8 @@ class MetricsTest {
         metrics.paceChanged(Endpoint.STEAMSPY, 0.75);
         metrics.queueSize(Metrics.DETAILS_DUE, 1234);
         metrics.queueSize(Metrics.NOTIFICATIONS, 7);
+        metrics.dataAge(new DataAge(DataAge.CATALOGUE, 100, 5, Optional.of(Duration.ofHours(3)),
+                Optional.of(Duration.ofHours(20)), Optional.of(Duration.ofDays(2))));
         clock.advance(Duration.ofSeconds(90));
         collect.finished(RunStatus.SUCCEEDED);
         metrics.saveTotals();
@@ -92,6 +96,9 @@ class MetricsTest {
                 "# TYPE steam_endpoint_pace gauge",
                 "steam_endpoint_pace{command=\"collect\",endpoint=\"steamspy\"} 0.75",
                 "steam_queue_size{command=\"collect\",queue=\"notifications\"} 7.0",
+                "steam_data_age_seconds{command=\"collect\",quantile=\"0.5\",source=\"catalogue\"} 10800.0",
+                "steam_data_age_seconds{command=\"collect\",quantile=\"0.95\",source=\"catalogue\"} 72000.0",
+                "steam_data_age_seconds{command=\"collect\",quantile=\"1\",source=\"catalogue\"} 172800.0",
                 "steam_last_success_timestamp_seconds{command=\"collect\"} "
                         + (double) START.plusSeconds(90).getEpochSecond());
         assertThat(text.lines().filter(line -> line.startsWith("# TYPE ")).map(line -> line.split(" ")[2]))
