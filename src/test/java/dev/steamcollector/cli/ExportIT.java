@@ -315,7 +315,7 @@ class ExportIT {
                 88L, 150_000L, null, 0L, "[\"Valve\"]", "[\"Valve\"]", "[\"Action\"]", "[]", "English, French",
                 "English", null, "Play the world's number 1 online action game.", "https://cdn.example/10.jpg", null,
                 9L, "Overwhelmingly Positive", 200_000L, 5_000L, 205_000L, FETCHED, "success", null, FETCHED, "success",
-                null);
+                null, null, null, null, null, null, "pending", null, null);
     }
 
     /** Only the bookkeeping of a Store part that failed or found nothing. */
@@ -325,6 +325,8 @@ class ExportIT {
         values[30] = status;
         values[31] = error;
         values[33] = "pending";
+        // the catalogue's status: never asked
+        values[40] = "pending";
         return Arrays.asList(values);
     }
 

@@ -14,6 +14,7 @@ import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import dev.steamcollector.cli.ExitCodes;
 import dev.steamcollector.testing.JarProcess;
 import dev.steamcollector.testing.SteamSpyFake;
+import dev.steamcollector.testing.CatalogueFake;
 import dev.steamcollector.testing.StoreDetailsFake;
 import dev.steamcollector.testing.StoreFake;
 import dev.steamcollector.testing.TestApis;
@@ -49,11 +50,13 @@ class KillAndResumeIT {
     static final String SUCCEEDED = "SELECT COUNT(*) FROM game_metadata WHERE fetch_status = 'success'";
     static final String DESCRIBED = "SELECT COUNT(*) FROM store_details WHERE fetch_status IN ('success', 'not_found')";
     static final String PRICED = "SELECT COUNT(*) FROM price_checks WHERE country = 'us'";
+    static final String CATALOGUED = "SELECT COUNT(*) FROM store_details WHERE catalogue_status IN ('success', 'not_found')";
     static final StoreFake STORE = new StoreFake();
+    static final CatalogueFake CATALOGUE = new CatalogueFake();
 
     @RegisterExtension
     static WireMockExtension server = WireMockExtension.newInstance()
-            .options(wireMockConfig().dynamicPort().extensions(new StoreDetailsFake.Answers(), STORE)).build();
+            .options(wireMockConfig().dynamicPort().extensions(new StoreDetailsFake.Answers(), STORE, CATALOGUE)).build();
 
     @TempDir
     Path directory;
@@ -205,6 +208,35 @@ class KillAndResumeIT {
                 Collectors.counting()));
         assertThat(perGame.keySet()).isEqualTo(APP_IDS.stream().map(String::valueOf).collect(Collectors.toSet()));
         assertThat(perGame.values()).as("requests per game").allMatch(count -> count <= 2);
+    }
+
+    @Test
+    void aKilledCataloguePassResumesWithoutLosingOrDuplicating() {
+        new StoreDetailsFake(server).serve();
+        CATALOGUE.serveOn(server);
+        Map<String, String> settings = new HashMap<>(withStoreDetails(fastSteamSpy(), "100/second"));
+        // a request's 20 games are one batch: a kill loses at most the answer being committed
+        settings.putAll(Map.of("STORE_CATALOGUE", "true", "STORE_CATALOGUE_BATCH", "20",
+                "STORE_CATALOGUE_API_LIMIT", "4/second"));
+        int askedBefore = CATALOGUE.idsAsked();
+        JarProcess killed = start("killed", settings);
+        awaitCount(killed, CATALOGUED, n -> n >= 200, "200 games described by the catalogue");
+
+        killed.signal("KILL");
+        assertThat(killed.awaitExit(Duration.ofSeconds(10))).as(killed::describe).isEqualTo(128 + 9);
+        long committed = db.queryLong(CATALOGUED);
+        assertThat(committed).as("stopped before the end").isLessThan(GAMES);
+        int askedByKilled = CATALOGUE.idsAsked() - askedBefore;
+
+        JarProcess rerun = start("rerun", settings);
+        assertThat(rerun.awaitExit(Duration.ofSeconds(90))).as(rerun::describe).isEqualTo(ExitCodes.DONE);
+
+        assertThat(db.queryLong(CATALOGUED)).as(rerun::describe).isEqualTo(GAMES);
+        // the rerun asked the catalogue about exactly the games the killed run had not committed
+        assertThat(CATALOGUE.idsAsked() - askedBefore - askedByKilled).as("games asked by the rerun")
+                .isEqualTo(GAMES - committed);
+        assertThat(askedByKilled - committed).as("games asked but not committed by the killed run")
+                .isLessThanOrEqualTo(WORKERS * 20L);
     }
 
     @Test

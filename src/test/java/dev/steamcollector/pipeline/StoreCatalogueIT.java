@@ -6,6 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.steamcollector.testing.CatalogueFake;
@@ -171,6 +172,39 @@ class StoreCatalogueIT {
         assertThat(next.exitCode()).as(next.err()).isZero();
         assertThat(next.out()).contains("Catalogue: 2 games processed: 2 succeeded");
         assertThat(catalogue.itemRequests() - before).isEqualTo(1);
+    }
+
+    @Test
+    void statusShowsTheCatalogueAndHowFreshEachSourceIsAndTheMetricsCarryTheAges() throws Exception {
+        TestDatabase db = TestDatabase.sqlite(directory);
+        Map<String, String> env = environment(db);
+        env.put("METRICS_TEXTFILE", directory.resolve("steam_collector.prom").toString());
+        assertThat(CliRun.run(directory, env, "collect", "--limit", "150").exitCode()).isZero();
+        long unknown = appIds.stream().limit(150).filter(id -> !CatalogueFake.expected(id).known()).count();
+
+        CliRun text = CliRun.run(directory, env, "status");
+
+        assertThat(text.out()).contains("Catalogue: " + (150 - unknown) + " described, " + unknown
+                + " not found, 0 failed; 150 due (about 0m01s at 200/second)")
+                .contains("Freshness: age of the active games' data (median / 95% / oldest)")
+                .containsPattern("Store catalogue +0m\\d\\ds / 0m\\d\\ds / 0m\\d\\ds \\(150 games without any\\)")
+                .containsPattern("Store prices US +no data yet");
+        JsonNode json = JSON.readTree(CliRun.run(directory, env, "status", "--json").out());
+        assertThat(json.at("/store/catalogue/due").asLong()).isEqualTo(150);
+        assertThat(json.at("/store/catalogue/success").asLong()).isEqualTo(150 - unknown);
+        JsonNode catalogueAge = null;
+        for (JsonNode source : json.get("freshness")) {
+            if (source.get("source").asText().equals("catalogue")) {
+                catalogueAge = source;
+            }
+        }
+        assertThat(catalogueAge).isNotNull();
+        assertThat(catalogueAge.get("games").asLong()).isEqualTo(150);
+        assertThat(catalogueAge.get("never").asLong()).isEqualTo(150);
+        assertThat(catalogueAge.get("p95Seconds").asLong()).isBetween(0L, 600L);
+        String metrics = java.nio.file.Files.readString(directory.resolve("steam_collector_collect.prom"));
+        assertThat(metrics).contains("steam_data_age_seconds{command=\"collect\",quantile=\"0.95\",source=\"catalogue\"}")
+                .contains("steam_queue_size{command=\"collect\",queue=\"store_catalogue_due\"} 150.0");
     }
 
     @Test
