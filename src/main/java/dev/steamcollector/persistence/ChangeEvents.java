@@ -105,6 +105,12 @@ final class ChangeEvents {
     /** A {@code type} event per row whose columns differ between {@code before} and {@code after}, listing each change. */
     static List<ChangeEvent> rowsChanged(Type type, List<String> columns, Map<Integer, Map<String, Object>> before,
             Map<Integer, Map<String, Object>> after, Instant at) {
+        return rowsChanged(type, Map.of(), columns, before, after, at);
+    }
+
+    /** The same, each event also carrying {@code fields} (such as the source of the change). */
+    static List<ChangeEvent> rowsChanged(Type type, Map<String, Object> fields, List<String> columns,
+            Map<Integer, Map<String, Object>> before, Map<Integer, Map<String, Object>> after, Instant at) {
         List<ChangeEvent> events = new ArrayList<>();
         after.forEach((appId, now) -> {
             Map<String, Object> was = before.getOrDefault(appId, Map.of());
@@ -118,7 +124,9 @@ final class ChangeEvents {
                 }
             }
             if (!changes.isEmpty()) {
-                events.add(ChangeEvent.of(type, appId, at, Map.of("changes", changes)));
+                Map<String, Object> payload = new LinkedHashMap<>(fields);
+                payload.put("changes", changes);
+                events.add(ChangeEvent.of(type, appId, at, payload));
             }
         });
         events.sort(java.util.Comparator.comparingInt(ChangeEvent::appId));

@@ -31,16 +31,16 @@ public final class StoreDetailsRepository {
      * The description: its columns change with the game's store data ({@code games.last_modified});
      * due again after 30 days, 7 while the game is coming soon.
      */
-    static final Part DESCRIPTION = new Part("", "fetch_status", StoreColumns.DESCRIPTION, Set.of(), true,
-            Freshness.PER_GAME);
+    static final Part DESCRIPTION = new Part("appdetails", "", "fetch_status", StoreColumns.DESCRIPTION, Set.of(),
+            true, Freshness.PER_GAME);
     /** The review summary, its bookkeeping columns prefixed {@code reviews_}. */
-    static final Part REVIEWS = new Part("reviews_", "reviews_fetch_status", StoreColumns.REVIEWS, Set.of(), false,
-            Freshness.PER_GAME);
+    static final Part REVIEWS = new Part("appreviews", "reviews_", "reviews_fetch_status", StoreColumns.REVIEWS,
+            Set.of(), false, Freshness.PER_GAME);
     /**
      * The catalogue's item, its bookkeeping prefixed {@code catalogue_} ({@code catalogue_status});
      * due again every day. A name or type it does not send leaves the stored one.
      */
-    static final Part CATALOGUE = new Part("catalogue_", "catalogue_status", StoreColumns.CATALOGUE,
+    static final Part CATALOGUE = new Part("catalogue", "catalogue_", "catalogue_status", StoreColumns.CATALOGUE,
             Set.of("name", "type"), false, Freshness.DAILY);
 
     /** How long a part's answer stays fresh: for most games, and for games coming soon. */
@@ -56,11 +56,11 @@ public final class StoreDetailsRepository {
     }
 
     /**
-     * One part of a row, with its data columns and bookkeeping columns (named with {@code prefix},
-     * the status {@code status}); {@code kept} columns keep their value when an answer has none;
+     * One part of a row, from {@code source} (named in change events), with its data columns and
+     * bookkeeping columns (named with {@code prefix}, the status {@code status}); {@code kept} columns keep their value when an answer has none;
      * {@code storeData} when the part is due again once the game's store data changed.
      */
-    record Part(String prefix, String status, List<String> columns, Set<String> kept, boolean storeData,
+    record Part(String source, String prefix, String status, List<String> columns, Set<String> kept, boolean storeData,
             Freshness freshness) {
 
         String column(String name) {
@@ -178,7 +178,8 @@ public final class StoreDetailsRepository {
                 fetched);
         Instant at = batch.stream().filter(outcome -> outcome instanceof FetchOutcome.Fetched<T>)
                 .map(outcome -> ((FetchOutcome.Fetched<T>) outcome).at()).findFirst().orElseThrow();
-        outbox.append(connection, ChangeEvents.rowsChanged(ChangeEvent.Type.STORE_DETAILS_CHANGED, part.columns(),
+        outbox.append(connection, ChangeEvents.rowsChanged(ChangeEvent.Type.STORE_DETAILS_CHANGED,
+                Map.of("source", part.source()), part.columns(),
                 before, after, at));
     }
 

@@ -11,6 +11,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.steamcollector.testing.CliRun;
+import dev.steamcollector.testing.StoreDetailsFake;
+import dev.steamcollector.testing.CatalogueFake;
 import dev.steamcollector.testing.KafkaBroker;
 import dev.steamcollector.testing.SteamSpyFake;
 import dev.steamcollector.testing.TestApis;
@@ -48,11 +50,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 class EventsIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final CatalogueFake CATALOGUE = new CatalogueFake();
     private static final String JAVA = ProcessHandle.current().info().command().orElseThrow();
     private static final String JAR = System.getProperty("steamcollector.jar");
 
     @RegisterExtension
-    static WireMockExtension server = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()).build();
+    static WireMockExtension server = WireMockExtension.newInstance().options(wireMockConfig().dynamicPort()
+            .extensions(new StoreDetailsFake.Answers(), CATALOGUE)).build();
 
     private static KafkaBroker broker;
 
@@ -111,6 +115,34 @@ class EventsIT {
         CliRun again = CliRun.run(directory, env(db), "collect");
         assertThat(again.exitCode()).as(again.err()).isZero();
         assertThat(db.queryLong("SELECT COUNT(*) FROM events")).as("nothing changed").isEqualTo(queued);
+    }
+
+    @Test
+    void theCatalogueTellsWhichOfAGamesStoreFieldsChanged() throws IOException {
+        TestDatabase db = TestDatabase.sqlite(directory);
+        SteamSpyFake steamSpy = new SteamSpyFake(server);
+        steamSpy.servePages(1_000);
+        steamSpy.serveDetails();
+        new StoreDetailsFake(server).serve();
+        CATALOGUE.heal();
+        CATALOGUE.serveOn(server);
+        Map<String, String> env = env(db);
+        env.putAll(Map.of("STORE_DETAILS", "true", "STORE_CATALOGUE", "true"));
+        int appId = steamSpy.appId(0);
+
+        CliRun run = CliRun.run(directory, env, "collect", "--app-ids", Integer.toString(appId));
+
+        assertThat(run.exitCode()).as(run.err()).isZero();
+        long queued = db.queryLong("SELECT COUNT(*) FROM events");
+        List<JsonNode> events = values(broker.readAll(topic, (int) queued, Duration.ofSeconds(60)));
+        JsonNode catalogue = ofType(events, "store_details_changed").stream()
+                .filter(e -> e.path("source").asText().equals("catalogue")).findFirst().orElseThrow();
+        assertThat(catalogue.path("app_id").asInt()).isEqualTo(appId);
+        assertThat(catalogue.path("changes").path("tags_json").path("old").isNull()).isTrue();
+        assertThat(catalogue.path("changes").path("steam_deck").path("new").asText())
+                .isEqualTo(CatalogueFake.expected(appId).steamDeck());
+        assertThat(ofType(events, "store_details_changed").stream().map(e -> e.path("source").asText()))
+                .contains("catalogue", "appdetails", "appreviews");
     }
 
     @ParameterizedTest
