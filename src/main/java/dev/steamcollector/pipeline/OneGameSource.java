@@ -7,7 +7,7 @@ import java.util.List;
 /** A source whose requests are about one game each. */
 abstract class OneGameSource<T> implements GameSource<T> {
 
-    /** Fetches one game; see {@link GameFetcher}. */
+    /** Fetches one game: its outcome, a failure included; only a dead endpoint or a cancelled fetch is thrown. */
     abstract FetchOutcome<T> fetch(DueGame game);
 
     @Override

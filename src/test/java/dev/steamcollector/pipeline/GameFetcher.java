@@ -4,7 +4,7 @@ import dev.steamcollector.model.DueGame;
 import dev.steamcollector.model.FetchOutcome;
 
 /**
- * Fetches one game from one source. Every answer, a failure included, is an outcome; only a dead
+ * How a test source fetches one game. Every answer, a failure included, is an outcome; only a dead
  * endpoint ({@link dev.steamcollector.http.FetchException.EndpointDown}) or a cancelled fetch
  * ({@link java.util.concurrent.CancellationException}) is thrown.
  */
