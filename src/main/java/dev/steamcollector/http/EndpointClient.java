@@ -112,7 +112,11 @@ public final class EndpointClient {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CancellationException("interrupted while fetching " + what);
+        } catch (RuntimeException | Error e) {
+            // an Error (out of memory) ends the run; wrapped, it would pass for one game's failure
+            throw e;
         } catch (Throwable e) {
+            // the attempts throw no other checked exception; should one appear, it is a bug to see
             throw new IllegalStateException(e);
         }
     }

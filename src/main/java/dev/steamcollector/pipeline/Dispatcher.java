@@ -22,7 +22,8 @@ import org.slf4j.LoggerFactory;
  * Fetches games in order on virtual threads, at most {@code workers} at once (the rate gates do the
  * pacing), and hands each outcome on through {@link #next()}. On a stop it starts nothing more,
  * gives the fetches in flight the grace to finish, then cancels them; a cancelled game yields no
- * outcome and stays due.
+ * outcome and stays due. An {@link Error} in a fetch is no game's outcome: it stops the run and is
+ * kept for the engine to throw.
  */
 final class Dispatcher<T> implements AutoCloseable {
 
@@ -37,6 +38,7 @@ final class Dispatcher<T> implements AutoCloseable {
     private final ExecutorService fetches = Executors.newVirtualThreadPerTaskExecutor();
     private final BlockingQueue<Optional<FetchOutcome<T>>> outcomes = new LinkedBlockingQueue<>();
     private final AtomicReference<FetchException.EndpointDown> down = new AtomicReference<>();
+    private final AtomicReference<Error> fatal = new AtomicReference<>();
     private Thread thread;
 
     Dispatcher(GameFetcher<T> fetcher, int workers, StopSignal stop, Duration grace) {
@@ -62,6 +64,11 @@ final class Dispatcher<T> implements AutoCloseable {
     /** The next outcome, waiting for it; empty once every fetch has delivered its outcome. */
     Optional<FetchOutcome<T>> next() throws InterruptedException {
         return outcomes.take();
+    }
+
+    /** The first error of the JVM a fetch threw, if one did. */
+    Optional<Error> fatal() {
+        return Optional.ofNullable(fatal.get());
     }
 
     /** The endpoint that went down during the run, if one did. */
@@ -114,6 +121,11 @@ final class Dispatcher<T> implements AutoCloseable {
             // no outcome: the game stays due
         } catch (RuntimeException e) {
             log.warn("Fetching {} failed unexpectedly; it stays due: {}", game.appId(), e.toString());
+            log.debug("Fetching {} failed", game.appId(), e);
+        } catch (Error e) {
+            // thrown on, this would only end the virtual thread, and the run would go on without a word
+            fatal.compareAndSet(null, e);
+            stop.request(StopSignal.Reason.ERROR);
         } finally {
             slots.release();
         }
