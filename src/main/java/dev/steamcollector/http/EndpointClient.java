@@ -11,7 +11,6 @@ import io.github.resilience4j.retry.RetryConfig;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
@@ -154,7 +153,7 @@ public final class EndpointClient {
         Optional<Duration> retryAfter;
         try (Response response = http.newCall(request).execute()) {
             status = response.code();
-            retryAfter = ResponseClassifier.parseRetryAfter(response.header("Retry-After"), Instant.now());
+            retryAfter = ResponseClassifier.parseRetryAfter(response.header("Retry-After"), ticker.instant());
             body = readBody(response, what, sent);
         } catch (InterruptedIOException e) {
             if (Thread.currentThread().isInterrupted()) {
@@ -247,7 +246,7 @@ public final class EndpointClient {
             stats.paused();
         }
         if (reaction.cut()) {
-            PaceController.Snapshot now = pace.snapshot(Instant.now());
+            PaceController.Snapshot now = pace.snapshot(ticker.instant());
             listener.paceChanged(endpoint, now.perSecond());
             // the first slowdown is news; later ones are the pace settling, counted in the run's summary
             if (now.slowdowns() == 1) {

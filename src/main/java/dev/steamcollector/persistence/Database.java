@@ -355,7 +355,6 @@ public final class Database implements AutoCloseable {
         try {
             MetadataBuilder metadata = new MetadataSources(services)
                     .addAnnotatedClass(GameEntity.class)
-                    .addAnnotatedClass(GameMetadataEntity.class)
                     .addAnnotatedClass(CollectionRunEntity.class)
                     .getMetadataBuilder();
             if (dialect == SqlDialect.SQLITE) {
