@@ -75,10 +75,10 @@ final class RunSession implements AutoCloseable {
     }
 
     /**
-     * A second run meets the first's lock before seconds of start-up (Hibernate, Flyway, the Kafka
-     * client), which a run that holds it never waits for. While the schema is behind the frame takes
-     * the lock after the migrations: a new database has no run to find, and an old one's lock table
-     * may be about to change.
+     * The lock, taken before the seconds of start-up (Hibernate, Flyway, the Kafka client): a second
+     * run learns of the first at once. While the schema is behind the frame takes it after the
+     * migrations instead: a new database has no run to find, and an old one's lock table may be about
+     * to change.
      */
     private static Optional<RunLock> lockEarly(Database database, RunMode mode, Settings settings) {
         if (database.migrations().isBehind()) {
