@@ -111,6 +111,7 @@ final class ApiClients implements AutoCloseable {
                     sent.announced(), sent.messages(), sent.summarized(), sent.setAside()));
         } catch (IOException e) {
             log.warn("Could not send notifications ({}); they stay queued for the next run", e.getMessage());
+            log.debug("Sending notifications failed", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

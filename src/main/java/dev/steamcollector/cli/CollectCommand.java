@@ -77,7 +77,7 @@ final class CollectCommand implements Callable<Integer> {
     public Integer call() {
         Settings settings = root.loadSettings(flags());
         CollectOptions options = options(settings);
-        try (RunSession session = RunSession.open(settings, "collect")) {
+        try (RunSession session = RunSession.open(settings, options.runMode())) {
             CollectorSetup setup = new CollectorSetup(session.database(), session.clients().gateway(),
                     session.clients().steam(), session.clients().steamSpy(), Clock.systemUTC(),
                     settings.resilience().maxListShrinkPercent(), settings.pipeline().retryAttempts(),

@@ -22,8 +22,19 @@ final class ErrorReporter implements IExecutionExceptionHandler, IParameterExcep
 
     @Override
     public int handleExecutionException(Exception failure, CommandLine command, ParseResult parseResult) {
+        return report(describe(failure), failure, command);
+    }
+
+    /** An error of the JVM (out of memory, a stack overflow), named by its kind: its message alone may be cryptic. */
+    int handleError(Error error, CommandLine command) {
+        String message = error.getMessage();
+        return report(error.getClass().getSimpleName() + (message == null ? "" : ": " + message.strip()), error,
+                command);
+    }
+
+    private int report(String line, Throwable failure, CommandLine command) {
         PrintWriter err = command.getErr();
-        err.println(Redaction.apply("steam-collector: " + describe(failure)));
+        err.println(Redaction.apply("steam-collector: " + line));
         if (root.verbose()) {
             StringWriter trace = new StringWriter();
             failure.printStackTrace(new PrintWriter(trace));

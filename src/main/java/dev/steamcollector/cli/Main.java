@@ -18,7 +18,16 @@ public final class Main {
 
     /** Runs the program as {@code main} does, without exiting; for tests and embedding. */
     public static int run(Environment environment, PrintWriter out, PrintWriter err, String... args) {
-        return commandLine(environment, out, err).execute(args);
+        return execute(commandLine(environment, out, err), args);
+    }
+
+    /** Executes {@code commandLine}; an {@link Error}, which picocli lets through, is reported as any failure is. */
+    static int execute(CommandLine commandLine, String... args) {
+        try {
+            return commandLine.execute(args);
+        } catch (Error e) {
+            return ((ErrorReporter) commandLine.getExecutionExceptionHandler()).handleError(e, commandLine);
+        }
     }
 
     static CommandLine commandLine(Environment environment, PrintWriter out, PrintWriter err) {

@@ -7,6 +7,7 @@ import dev.steamcollector.pipeline.PriceOptions;
 import dev.steamcollector.pipeline.PriceSetup;
 import dev.steamcollector.pipeline.PriceTracker;
 import dev.steamcollector.pipeline.RunFrame;
+import dev.steamcollector.pipeline.RunMode;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
@@ -51,13 +52,14 @@ final class PricesCommand implements Callable<Integer> {
         }
         Settings settings = root.loadSettings(
                 sweepPeriod == null ? Map.of() : Map.of("PRICE_SWEEP_PERIOD", sweepPeriod));
-        try (RunSession session = RunSession.open(settings, "prices")) {
+        try (RunSession session = RunSession.open(settings, RunMode.PRICES)) {
             PriceSetup setup = new PriceSetup(session.database(), session.clients().steam(), session.clients().store(),
                     PriceAlertRules.from(settings.notifications()), Clock.systemUTC(),
                     settings.resilience().maxListShrinkPercent());
             PriceOptions options = new PriceOptions(settings.storeCountryCodes(), perRequest, all,
                     settings.priceSweepPeriod());
-            RunFrame.RunReport report = session.frame(spec.commandLine().getOut()).run("prices", Optional.empty(), MaxFailures.DEFAULT,
+            RunFrame.RunReport report = session.frame(spec.commandLine().getOut()).run(RunMode.PRICES, Optional.empty(),
+                    MaxFailures.DEFAULT,
                     (tally, started) -> new PriceTracker(setup, session.stop()).run(options, tally));
             return session.conclude(report, spec.commandLine().getOut());
         }

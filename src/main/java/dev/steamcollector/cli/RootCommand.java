@@ -15,7 +15,7 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "steam-collector",
         mixinStandardHelpOptions = true,
         versionProvider = VersionProvider.class,
-        description = "Collects Steam game data (app list, SteamSpy metadata, prices) into SQLite or PostgreSQL.",
+        description = "Collects Steam game data (app list, SteamSpy metadata, prices) into SQLite, PostgreSQL or MySQL/MariaDB.",
         subcommands = {CollectCommand.class, PricesCommand.class, NotifyCommand.class, MigrateCommand.class,
             StatusCommand.class, ExportCommand.class, CompletionCommand.class},
         footerHeading = "%nExit codes:%n",

@@ -57,6 +57,7 @@ public final class RunRelay implements AutoCloseable {
             relay.prune();
         } catch (RuntimeException e) {
             log.warn("Could not prune sent events: {}", e.getMessage());
+            log.debug("Pruning sent events failed", e);
         }
         return Optional.of(outcome.waiting() == 0
                 ? String.format("  Events:    %d published to Kafka topic %s", outcome.sent(), topic)

@@ -11,7 +11,6 @@ import io.github.resilience4j.retry.RetryConfig;
 import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
@@ -112,7 +111,11 @@ public final class EndpointClient {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CancellationException("interrupted while fetching " + what);
+        } catch (RuntimeException | Error e) {
+            // an Error (out of memory) ends the run; wrapped, it would pass for one game's failure
+            throw e;
         } catch (Throwable e) {
+            // the attempts throw no other checked exception; should one appear, it is a bug to see
             throw new IllegalStateException(e);
         }
     }
@@ -150,7 +153,7 @@ public final class EndpointClient {
         Optional<Duration> retryAfter;
         try (Response response = http.newCall(request).execute()) {
             status = response.code();
-            retryAfter = ResponseClassifier.parseRetryAfter(response.header("Retry-After"), Instant.now());
+            retryAfter = ResponseClassifier.parseRetryAfter(response.header("Retry-After"), ticker.instant());
             body = readBody(response, what, sent);
         } catch (InterruptedIOException e) {
             if (Thread.currentThread().isInterrupted()) {
@@ -243,7 +246,7 @@ public final class EndpointClient {
             stats.paused();
         }
         if (reaction.cut()) {
-            PaceController.Snapshot now = pace.snapshot(Instant.now());
+            PaceController.Snapshot now = pace.snapshot(ticker.instant());
             listener.paceChanged(endpoint, now.perSecond());
             // the first slowdown is news; later ones are the pace settling, counted in the run's summary
             if (now.slowdowns() == 1) {

@@ -163,6 +163,7 @@ public final class Metrics implements RequestListener {
                 totals.restore(store);
             } catch (RuntimeException e) {
                 log.warn("Could not read the metric totals ({}); this run publishes no counters", e.getMessage());
+                log.debug("Reading the metric totals failed", e);
             }
         }
         for (FetchStatus status : List.of(FetchStatus.SUCCESS, FetchStatus.NOT_FOUND, FetchStatus.FAILED)) {

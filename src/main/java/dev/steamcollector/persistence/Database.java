@@ -74,9 +74,22 @@ public final class Database implements AutoCloseable {
      * {@code reconnect}. Hibernate starts in the background, for the run's entity queries.
      */
     public static Database open(DatabaseSettings settings, Duration reconnect) {
-        Database database = new Database(settings, connect(settings, reconnect), reconnect);
-        database.bootstrap();
+        Database database = connect(settings, reconnect);
+        database.startEntities();
         return database;
+    }
+
+    /**
+     * As {@link #open(DatabaseSettings, Duration)}, without starting Hibernate: plain JDBC work (the
+     * run lock, the migrations) does not need it, and a run that finds the lock taken never will.
+     */
+    public static Database connect(DatabaseSettings settings, Duration reconnect) {
+        return new Database(settings, pool(settings, reconnect), reconnect);
+    }
+
+    /** Starts Hibernate in the background, for the entity queries to come; the first of them waits for it. */
+    public void startEntities() {
+        bootstrap();
     }
 
     /**
@@ -84,7 +97,7 @@ public final class Database implements AutoCloseable {
      * plain JDBC, so Hibernate, a second or more of start-up, is never started.
      */
     public static Database openForReading(DatabaseSettings settings) {
-        return new Database(settings, connect(settings, DEFAULT_RECONNECT), DEFAULT_RECONNECT);
+        return new Database(settings, pool(settings, DEFAULT_RECONNECT), DEFAULT_RECONNECT);
     }
 
     private synchronized CompletableFuture<SessionFactory> bootstrap() {
@@ -237,6 +250,9 @@ public final class Database implements AutoCloseable {
         try {
             return bootstrap().join();
         } catch (CompletionException e) {
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
             throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
         }
     }
@@ -250,6 +266,10 @@ public final class Database implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new DatabaseException("interrupted while waiting for the database", Reason.FAILED, e);
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof Error error) {
+                // out of memory on the database thread is the run's end, not a database failure
+                throw error;
+            }
             RuntimeException failure = failures.toRuntime(e.getCause());
             if (settings.kind() == Kind.SQLITE) {
                 // a failed commit (a full disk) leaves SQLite's connection unable to commit or roll back
@@ -298,7 +318,7 @@ public final class Database implements AutoCloseable {
         dataSource.close();
     }
 
-    private static HikariDataSource connect(DatabaseSettings settings, Duration reconnect) {
+    private static HikariDataSource pool(DatabaseSettings settings, Duration reconnect) {
         HikariConfig config = new HikariConfig();
         config.setPoolName("steam-collector");
         config.setJdbcUrl(settings.jdbcUrl());
@@ -348,7 +368,6 @@ public final class Database implements AutoCloseable {
         try {
             MetadataBuilder metadata = new MetadataSources(services)
                     .addAnnotatedClass(GameEntity.class)
-                    .addAnnotatedClass(GameMetadataEntity.class)
                     .addAnnotatedClass(CollectionRunEntity.class)
                     .getMetadataBuilder();
             if (dialect == SqlDialect.SQLITE) {

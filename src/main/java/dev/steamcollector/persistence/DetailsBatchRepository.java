@@ -26,7 +26,6 @@ public final class DetailsBatchRepository {
 
     public void store(List<MetadataUpdate> updates, List<Game> names, List<PriceObservation> prices, Instant at,
             Function<PriceChange, Optional<Announcement>> announce, Optional<RunCheckpoint> run) {
-        Outbox outbox = database.outbox();
         database.execute(connection -> {
             database.metadata().upsert(connection, updates);
             GameRepository.fillMissingNames(connection, names);

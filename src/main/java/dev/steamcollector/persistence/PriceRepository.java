@@ -63,12 +63,12 @@ public final class PriceRepository {
         if (observations.isEmpty()) {
             return List.of();
         }
-        Map<String, PricePoint> latest = findLatest(connection, observations);
+        Map<Series, PricePoint> latest = findLatest(connection, observations);
         List<PriceChange> changes = new ArrayList<>();
         try (PreparedStatement insert = connection.prepareStatement(INSERT_PRICE);
                 PreparedStatement queue = connection.prepareStatement(queueAnnouncement)) {
             for (PriceObservation observation : observations) {
-                String series = key(observation.appId(), observation.currency(), observation.source());
+                Series series = Series.of(observation);
                 Optional<PricePoint> previous = Optional.ofNullable(latest.get(series));
                 if (previous.filter(observation::samePriceAs).isPresent()) {
                     continue;
@@ -118,15 +118,15 @@ public final class PriceRepository {
     }
 
     /** The latest row of every series the observations touch, keyed by {@link #key}. */
-    private static Map<String, PricePoint> findLatest(Connection connection, List<PriceObservation> observations)
+    private static Map<Series, PricePoint> findLatest(Connection connection, List<PriceObservation> observations)
             throws SQLException {
-        Map<String, List<Integer>> bySeries = new LinkedHashMap<>();
+        Map<Market, List<Integer>> byMarket = new LinkedHashMap<>();
         for (PriceObservation o : observations) {
-            bySeries.computeIfAbsent(o.currency() + "\u0000" + o.source().dbValue(), k -> new ArrayList<>()).add(o.appId());
+            byMarket.computeIfAbsent(new Market(o.currency(), o.source()), k -> new ArrayList<>()).add(o.appId());
         }
-        Map<String, PricePoint> latest = new HashMap<>();
-        for (Map.Entry<String, List<Integer>> entry : bySeries.entrySet()) {
-            String[] parts = entry.getKey().split("\u0000");
+        Map<Series, PricePoint> latest = new HashMap<>();
+        for (Map.Entry<Market, List<Integer>> entry : byMarket.entrySet()) {
+            Market market = entry.getKey();
             List<Integer> ids = entry.getValue();
             for (int from = 0; from < ids.size(); from += LOOKUP_CHUNK) {
                 List<Integer> chunk = ids.subList(from, Math.min(ids.size(), from + LOOKUP_CHUNK));
@@ -136,14 +136,14 @@ public final class PriceRepository {
                         + " AND p.id = (SELECT MAX(q.id) FROM price_history q"
                         + " WHERE q.app_id = p.app_id AND q.currency = p.currency AND q.source = p.source)";
                 try (PreparedStatement query = connection.prepareStatement(sql)) {
-                    query.setString(1, parts[0]);
-                    query.setString(2, parts[1]);
+                    query.setString(1, market.currency());
+                    query.setString(2, market.source().dbValue());
                     for (int i = 0; i < chunk.size(); i++) {
                         query.setInt(i + 3, chunk.get(i));
                     }
                     try (ResultSet rows = query.executeQuery()) {
                         while (rows.next()) {
-                            latest.put(parts[0] + "\u0000" + parts[1] + "\u0000" + rows.getInt(1), new PricePoint(
+                            latest.put(new Series(rows.getInt(1), market.currency(), market.source()), new PricePoint(
                                     rows.getInt(2), Parameters.getInteger(rows, 3), Parameters.getInteger(rows, 4)));
                         }
                     }
@@ -153,7 +153,14 @@ public final class PriceRepository {
         return latest;
     }
 
-    private static String key(int appId, String currency, PriceSource source) {
-        return currency + "\u0000" + source.dbValue() + "\u0000" + appId;
+    /** One price series: a game's prices in one currency from one source. */
+    private record Series(int appId, String currency, PriceSource source) {
+        static Series of(PriceObservation observation) {
+            return new Series(observation.appId(), observation.currency(), observation.source());
+        }
+    }
+
+    /** The series of every game in one currency from one source: what one lookup asks about. */
+    private record Market(String currency, PriceSource source) {
     }
 }

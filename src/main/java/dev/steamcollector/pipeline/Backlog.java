@@ -40,6 +40,7 @@ public final class Backlog {
             }
         } catch (RuntimeException e) {
             log.warn("Could not measure the queues for the metrics: {}", e.getMessage());
+            log.debug("Measuring the queues failed", e);
         }
     }
 }

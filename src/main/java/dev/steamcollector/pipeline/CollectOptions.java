@@ -16,20 +16,7 @@ public record CollectOptions(
 
     /** The kinds of run. */
     public enum Mode {
-        INCREMENTAL("incremental"),
-        FULL_REFRESH("full-refresh"),
-        UPDATE_METADATA("update-metadata"),
-        RETRY_FAILED("retry-failed");
-
-        private final String label;
-
-        Mode(String label) {
-            this.label = label;
-        }
-
-        public String label() {
-            return label;
-        }
+        INCREMENTAL, FULL_REFRESH, UPDATE_METADATA, RETRY_FAILED
     }
 
     public CollectOptions {
@@ -39,8 +26,16 @@ public record CollectOptions(
         }
     }
 
-    /** The name the run is recorded under. */
-    public String label() {
-        return appIds.isEmpty() ? mode.label() : "app-ids";
+    /** The mode the run is recorded under: chosen games are a mode of their own, whatever the flags. */
+    public RunMode runMode() {
+        if (!appIds.isEmpty()) {
+            return RunMode.APP_IDS;
+        }
+        return switch (mode) {
+            case INCREMENTAL -> RunMode.INCREMENTAL;
+            case FULL_REFRESH -> RunMode.FULL_REFRESH;
+            case UPDATE_METADATA -> RunMode.UPDATE_METADATA;
+            case RETRY_FAILED -> RunMode.RETRY_FAILED;
+        };
     }
 }

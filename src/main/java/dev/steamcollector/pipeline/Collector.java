@@ -36,7 +36,7 @@ public final class Collector {
      * how it ended comes back in the report, never as an exception past the lock.
      */
     public RunFrame.RunReport run(CollectOptions options, RunFrame frame) {
-        return frame.run(options.label(), options.maxDuration(), options.maxFailures(),
+        return frame.run(options.runMode(), options.maxDuration(), options.maxFailures(),
                 (tally, started) -> steps(options, tally, started));
     }
 

@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * {@code workers} requests at once (the rate gates do the pacing), and hands each game's outcome on
  * through {@link #next()}. On a stop it starts nothing more,
  * gives the fetches in flight the grace to finish, then cancels them; a cancelled game yields no
- * outcome and stays due.
+ * outcome and stays due. An {@link Error} in a fetch is no game's outcome: it stops the run and is
+ * kept for the engine to throw.
  */
 final class Dispatcher<T> implements AutoCloseable {
 
@@ -38,6 +39,7 @@ final class Dispatcher<T> implements AutoCloseable {
     private final ExecutorService fetches = Executors.newVirtualThreadPerTaskExecutor();
     private final BlockingQueue<Optional<FetchOutcome<T>>> outcomes = new LinkedBlockingQueue<>();
     private final AtomicReference<FetchException.EndpointDown> down = new AtomicReference<>();
+    private final AtomicReference<Error> fatal = new AtomicReference<>();
     private Thread thread;
 
     Dispatcher(GameSource<T> source, int workers, StopSignal stop, Duration grace) {
@@ -63,6 +65,11 @@ final class Dispatcher<T> implements AutoCloseable {
     /** The next outcome, waiting for it; empty once every fetch has delivered its outcome. */
     Optional<FetchOutcome<T>> next() throws InterruptedException {
         return outcomes.take();
+    }
+
+    /** The first error of the JVM a fetch threw, if one did. */
+    Optional<Error> fatal() {
+        return Optional.ofNullable(fatal.get());
     }
 
     /** The endpoint that went down during the run, if one did. */
@@ -117,6 +124,11 @@ final class Dispatcher<T> implements AutoCloseable {
             // no outcome: the game stays due
         } catch (RuntimeException e) {
             log.warn("Fetching {} failed unexpectedly; it stays due: {}", games.getFirst().appId(), e.toString());
+            log.debug("Fetching {} failed", games.getFirst().appId(), e);
+        } catch (Error e) {
+            // thrown on, this would only end the virtual thread, and the run would go on without a word
+            fatal.compareAndSet(null, e);
+            stop.request(StopSignal.Reason.ERROR);
         } finally {
             slots.release();
         }

@@ -55,8 +55,8 @@ public final class PerGameEngine {
 
     /**
      * Fetches {@code due} from {@code source}, in order, counting into {@code tally}. Throws the
-     * {@link dev.steamcollector.http.FetchException.EndpointDown} of a source that stayed down,
-     * after committing everything that came back.
+     * {@link dev.steamcollector.http.FetchException.EndpointDown} of a source that stayed down, or
+     * the {@link Error} a fetch threw, after committing everything that came back.
      */
     public <T> void run(GameSource<T> source, List<DueGame> due, SourceTally tally) {
         if (due.isEmpty()) {
@@ -73,6 +73,9 @@ public final class PerGameEngine {
                 writer.add(next.get());
             }
             writer.flush();
+            dispatcher.fatal().ifPresent(error -> {
+                throw error;
+            });
             dispatcher.endpointDown().ifPresent(down -> {
                 throw down;
             });

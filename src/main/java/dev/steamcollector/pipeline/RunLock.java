@@ -88,6 +88,7 @@ public final class RunLock implements AutoCloseable {
             }
         } catch (RuntimeException e) {
             log.warn("Could not refresh the run lock: {}", e.getMessage());
+            log.debug("Refreshing the run lock failed", e);
         }
     }
 
@@ -121,6 +122,7 @@ public final class RunLock implements AutoCloseable {
         } catch (RuntimeException e) {
             log.warn("Could not release the run lock ({}); the next run takes it over once this process is gone",
                     e.getMessage());
+            log.debug("Releasing the run lock failed", e);
         } finally {
             releaseDone.countDown();
         }
@@ -134,6 +136,7 @@ public final class RunLock implements AutoCloseable {
                         step.run();
                     } catch (RuntimeException e) {
                         log.warn("While ending: {}", e.getMessage());
+                        log.debug("A step while ending failed", e);
                     }
                 }
             }

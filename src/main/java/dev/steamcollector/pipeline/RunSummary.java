@@ -20,7 +20,7 @@ import java.util.Optional;
  */
 public record RunSummary(
         long runId,
-        String mode,
+        RunMode mode,
         RunStatus status,
         Duration duration,
         RunCounters counters,
@@ -42,7 +42,7 @@ public record RunSummary(
     }
 
     public void printTo(PrintWriter out) {
-        out.printf(Locale.ROOT, "Run #%d (%s) %s in %s%s%n", runId, mode, status.dbValue(), format(duration),
+        out.printf(Locale.ROOT, "Run #%d (%s) %s in %s%s%n", runId, mode.label(), status.dbValue(), format(duration),
                 message == null ? "" : ": " + message);
         // runs that do not fetch the list (prices, --update-metadata, --retry-failed, --app-ids) say nothing of it
         appList.ifPresent(list -> out.printf(Locale.ROOT, "  App list:  %s%n", list.skippedBecause()
@@ -52,7 +52,7 @@ public record RunSummary(
         if (pages > 0) {
             out.printf(Locale.ROOT, "  Pages:     %,d SteamSpy pages of figures stored%n", pages);
         }
-        if (mode.equals("prices")) {
+        if (mode == RunMode.PRICES) {
             out.printf(Locale.ROOT, "  Prices:    %,d asked (a game once per country): %,d priced, %,d unknown to the Store,"
                     + " %,d failed%n", counters.gamesProcessed(), counters.gamesSucceeded(), counters.gamesNotFound(),
                     counters.gamesFailed());

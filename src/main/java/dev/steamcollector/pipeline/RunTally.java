@@ -17,13 +17,16 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The counters of a run as it goes, safe to update from any thread. The games of the run's main
- * source ({@value #DETAILS}: SteamSpy details, or Store prices) are the {@code games_*} counters of
- * {@code collection_runs}; further per-game sources are counted apart, each under its name.
+ * source ({@value #DETAILS}: SteamSpy details, or {@value #PRICES}: Store prices) are the
+ * {@code games_*} counters of {@code collection_runs}; further per-game sources are counted apart,
+ * each under its name.
  */
 public final class RunTally {
 
-    /** The name of the main source. */
+    /** The name of the main source of {@code collect}: SteamSpy's per-game details. */
     public static final String DETAILS = "Details";
+    /** The name of the main source of {@code prices}: the Store's prices. */
+    public static final String PRICES = "Prices";
 
     private final AtomicLong listed = new AtomicLong();
     private final AtomicLong added = new AtomicLong();
@@ -47,11 +50,19 @@ public final class RunTally {
         this(metrics, 0);
     }
 
-    /** The tally of run {@code runId}: the main source's committed batches carry the run's counters along. */
+    /** The tally of {@code collect} run {@code runId}. */
     public RunTally(TaskMetrics metrics, long runId) {
+        this(metrics, runId, DETAILS);
+    }
+
+    /**
+     * The tally of run {@code runId} whose main source is called {@code mainSource}: that source's
+     * committed batches carry the run's counters along.
+     */
+    public RunTally(TaskMetrics metrics, long runId, String mainSource) {
         this.metrics = metrics;
         this.runId = runId;
-        this.details = new SourceTally(DETAILS, metrics, this::checkpoint);
+        this.details = new SourceTally(mainSource, metrics, this::checkpoint);
     }
 
     /**
@@ -112,9 +123,14 @@ public final class RunTally {
         details.count(FetchStatus.FAILED);
     }
 
-    /** The tally of the source called {@code name}: the main one for {@value #DETAILS}, else one of its own. */
+    /** The tally of the source called {@code name}: the main one by its name, else one of its own. */
     synchronized SourceTally source(String name) {
-        return name.equals(DETAILS) ? details : others.computeIfAbsent(name, n -> new SourceTally(n, metrics));
+        return name.equals(details.name()) ? details : others.computeIfAbsent(name, n -> new SourceTally(n, metrics));
+    }
+
+    /** Whether {@code source} is the run's main source (its games are the run's counters). */
+    boolean isMain(SourceTally source) {
+        return source == details;
     }
 
     /** Adds a line to the run's summary (e.g. which games {@code prices} asked about, and why). */

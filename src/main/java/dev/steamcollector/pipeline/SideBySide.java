@@ -128,7 +128,7 @@ final class SideBySide {
         }
     }
 
-    private static Optional<RuntimeException> join(Future<?> lane) {
+    private Optional<RuntimeException> join(Future<?> lane) {
         try {
             lane.get();
             return Optional.empty();
@@ -141,7 +141,12 @@ final class SideBySide {
         }
     }
 
-    private static RuntimeException unwrap(ExecutionException e) {
+    /** The failure of a lane or of the pass; an {@link Error} is thrown at once, the others left to stop. */
+    private RuntimeException unwrap(ExecutionException e) {
+        if (e.getCause() instanceof Error error) {
+            stop.request(StopSignal.Reason.ERROR);
+            throw error;
+        }
         return e.getCause() instanceof RuntimeException failure ? failure : new IllegalStateException(e.getCause());
     }
 }

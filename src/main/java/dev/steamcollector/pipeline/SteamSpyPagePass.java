@@ -107,6 +107,9 @@ public final class SteamSpyPagePass {
             Thread.currentThread().interrupt();
             throw new CancellationException("interrupted while storing a page");
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
             throw e.getCause() instanceof RuntimeException failure ? failure : new IllegalStateException(e.getCause());
         }
     }

@@ -5,12 +5,17 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
-/** Asks a run to stop starting new work: a signal, the end of {@code --max-duration}, or a dead endpoint. */
+/**
+ * Asks a run to stop starting new work: a signal, the end of {@code --max-duration}, a dead
+ * endpoint, or an error of the JVM in one of its threads.
+ */
 public final class StopSignal {
 
     /** Why a run stops early. */
     public enum Reason {
-        SIGINT, SIGTERM, SIGHUP, DEADLINE, ENDPOINT_DOWN;
+        SIGINT, SIGTERM, SIGHUP, DEADLINE, ENDPOINT_DOWN,
+        /** An {@link Error} (out of memory, a stack overflow) in a fetch: the run ends failed. */
+        ERROR;
 
         boolean isSignal() {
             return this == SIGINT || this == SIGTERM || this == SIGHUP;

@@ -129,7 +129,7 @@ public final class StorePriceCollector {
                 case null -> outcomes.add(FetchStatus.FAILED);
             }
         }
-        SourceTally prices = tally.source(RunTally.DETAILS);
+        SourceTally prices = tally.source(RunTally.PRICES);
         store(country.code, checked, observations, prices.checkpointWith(outcomes));
         outcomes.forEach(prices::count);
     }

@@ -14,8 +14,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reads SteamSpy's JSON, quirks included (see API-FACTS): string prices, {@code []} tags, {@code ""}
- * ranks. An answer is only ever about the appid asked, and every value must lie in its sane
+ * Reads SteamSpy's JSON, quirks included: prices and discounts as strings (or null), {@code []}
+ * for a game without tags (about one record in eight), {@code ""} ranks. An answer is only ever about the appid asked, and every value must lie in its sane
  * {@link Bounds}: anything else is an invalid answer, never data.
  */
 public final class SteamSpyParser {
@@ -81,7 +81,10 @@ public final class SteamSpyParser {
         return record;
     }
 
-    /** Every not-found shape (API-FACTS): {@code {}}, no appid, appid 0, a null name, or the hidden appid. */
+    /**
+     * Every shape SteamSpy gives an unknown appid, inconsistently: {@code {}}, no appid, appid 0, a
+     * null name; or the hidden appid. An empty name alone is no sign: real games have one.
+     */
     Optional<SteamSpyRecord> toRecord(JsonNode node) throws IOException {
         if (!node.isObject()) {
             throw new IOException("expected a game object");

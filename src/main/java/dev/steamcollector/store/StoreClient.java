@@ -20,8 +20,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The Steam Store API (undocumented; see API-FACTS): prices of many games a request, one game's
- * description, one game's review summary.
+ * The Steam Store API, undocumented by Valve: prices of many games a request (several appids work
+ * only with {@code filters=price_overview}), one game's description, one game's review summary.
  */
 public final class StoreClient {
 

@@ -13,8 +13,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Reads the Store's one-game {@code appdetails} and its review summary, quirks included (see
- * API-FACTS): {@code required_age} as a number or a string, release dates as display text,
+ * Reads the Store's one-game {@code appdetails} and its review summary, quirks included:
+ * {@code required_age} as a number or a string, release dates as display text,
  * languages as HTML, optional blocks absent. An answer about another game, or a count out of any
  * sane range, is malformed: a failed answer, never data.
  */

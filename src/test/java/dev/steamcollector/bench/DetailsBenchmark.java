@@ -31,8 +31,8 @@ public final class DetailsBenchmark {
     public static void main(String[] args) throws Exception {
         int games = args.length > 0 ? Integer.parseInt(args[0]) : 5_000;
         int pages = args.length > 1 ? Integer.parseInt(args[1]) : 20;
-        if (games < 1 || pages < 1 || games > (long) pages * SteamSpyFake.PAGE_SIZE) {
-            System.err.println("usage: details [GAMES>=1] [PAGES>=1], GAMES <= PAGES*" + SteamSpyFake.PAGE_SIZE);
+        if (games < 1 || pages < 1 || games > (long) pages * SyntheticSteamSpy.PAGE_SIZE) {
+            System.err.println("usage: details [GAMES>=1] [PAGES>=1], GAMES <= PAGES*" + SyntheticSteamSpy.PAGE_SIZE);
             System.exit(2);
         }
         System.exit(new DetailsBenchmark().run(games, pages, System.getProperty("bench.heap", "512m")));
@@ -47,7 +47,7 @@ public final class DetailsBenchmark {
     private int run(int games, int pages, String heap) throws Exception {
         System.out.printf(Locale.ROOT, "SteamSpy metadata benchmark: %,d games' details at %d/second, %d pages"
                 + " (+1 empty) at %d/second; fake latency %d-%d ms (uniform); child under -Xmx%s%n",
-                games, DETAILS_RATE, pages, PAGES_RATE, SteamSpyFake.MIN_DELAY_MS, SteamSpyFake.MAX_DELAY_MS, heap);
+                games, DETAILS_RATE, pages, PAGES_RATE, SyntheticSteamSpy.MIN_DELAY_MS, SyntheticSteamSpy.MAX_DELAY_MS, heap);
         WireMockServer server = new WireMockServer(wireMockConfig()
                 .bindAddress("127.0.0.1")
                 .dynamicPort()
@@ -59,8 +59,8 @@ public final class DetailsBenchmark {
         int status;
         try {
             String base = "http://127.0.0.1:" + server.port();
-            SteamSpyFake.stub(server, pages);
-            SteamSpyFake.preflight(base, pages);
+            SyntheticSteamSpy.stub(server, pages);
+            SyntheticSteamSpy.preflight(base, pages);
             detailArrivals.clear();
             pageArrivals.clear();
             Path times = Files.createTempFile("details-benchmark", ".times");

@@ -26,7 +26,7 @@ import java.util.stream.Stream;
 /** The measured side of {@link DetailsBenchmark}: runs {@code collect} in-process, twice, and checks the database. */
 public final class DetailsRun {
 
-    private static final double MEAN_LATENCY = (SteamSpyFake.MIN_DELAY_MS + SteamSpyFake.MAX_DELAY_MS) / 2000.0;
+    private static final double MEAN_LATENCY = (SyntheticSteamSpy.MIN_DELAY_MS + SyntheticSteamSpy.MAX_DELAY_MS) / 2000.0;
     private static final double PASS_RATIO = 1.05;
     private static final String ROW = "  %-36s %s%n";
 
@@ -60,7 +60,7 @@ public final class DetailsRun {
                     "STORE_DETAILS", "false",
                     "LOG_LEVEL", "WARN");
             System.out.println("child: environment " + new TreeMap<>(env));
-            int[] ids = SteamSpyFake.detailsAppIds(games, pages);
+            int[] ids = SyntheticSteamSpy.detailsAppIds(games, pages);
             String appIds = Arrays.stream(ids).mapToObj(Integer::toString).collect(Collectors.joining(","));
             String jdbc = "jdbc:sqlite:" + directory.resolve("bench.db");
 
@@ -73,14 +73,14 @@ public final class DetailsRun {
                     & check("games with fetch_status 'success' and named 'Game <appid>'",
                             count(jdbc, "SELECT COUNT(*) FROM game_metadata m JOIN games g ON g.app_id = m.app_id"
                                     + " WHERE m.fetch_status = 'success' AND g.name = 'Game ' || g.app_id"
-                                    + " AND m.positive_reviews = " + SteamSpyFake.DETAILS_POSITIVE), games);
+                                    + " AND m.positive_reviews = " + SyntheticSteamSpy.DETAILS_POSITIVE), games);
 
             Measured bulk = measure(directory, env, "collect", "--update-metadata", "--limit", "0");
             Files.writeString(times, bulk.startMicros() + " " + bulk.endMicros() + "\n", StandardOpenOption.APPEND);
             System.out.printf(Locale.ROOT, "bulk run: collect --update-metadata --limit 0 (the page pass only:"
                     + " %d pages + the empty one ending the pass; no details)%n", pages);
             boolean bulkOk = report(bulk, jdbc, 2, pages + 1, DetailsBenchmark.PAGES_RATE,
-                    pages * SteamSpyFake.PAGE_SIZE, "games on the pages")
+                    pages * SyntheticSteamSpy.PAGE_SIZE, "games on the pages")
                     & check("page passes completed (completed_at set, next_page " + pages + ")",
                             count(jdbc, "SELECT COUNT(*) FROM page_passes WHERE completed_at IS NOT NULL"
                                     + " AND next_page = " + pages), 1)
@@ -172,8 +172,8 @@ public final class DetailsRun {
                 ResultSet rows = query.executeQuery()) {
             while (rows.next()) {
                 int appId = rows.getInt(1);
-                if (wanted.contains(appId) && rows.getInt(2) == SteamSpyFake.pagePositive(appId)
-                        && SteamSpyFake.GENRE.equals(rows.getString(3)) && "success".equals(rows.getString(4))) {
+                if (wanted.contains(appId) && rows.getInt(2) == SyntheticSteamSpy.pagePositive(appId)
+                        && SyntheticSteamSpy.GENRE.equals(rows.getString(3)) && "success".equals(rows.getString(4))) {
                     matching++;
                 }
             }

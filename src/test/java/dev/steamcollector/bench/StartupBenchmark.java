@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -23,28 +24,32 @@ import java.util.stream.Stream;
 
 /**
  * How long {@code scripts/steam-collector --help} and {@code status} (on a 2,000-game SQLite
- * database) take from the shell, without and with the start-up cache of Java 24+: the median of
- * N runs of each, against the targets.
+ * database) take from the shell, and how long a second {@code collect} takes to exit 75 while one
+ * runs ({@code lock}), without and with the start-up cache of Java 24+: the median of N runs of
+ * each, against the targets; then {@code lock} on PostgreSQL.
  */
 public final class StartupBenchmark {
 
     static final Path LAUNCHER = Path.of("scripts/steam-collector").toAbsolutePath();
     static final int GAMES = 2_000;
-    static final Map<String, Double> TARGETS = Map.of("--help", 0.25, "status", 0.6);
+    static final Map<String, Double> TARGETS = Map.of("--help", 0.25, "status", 0.6, "lock", 2.0);
 
     private final Path directory;
     private final int runs;
+    private final LockTiming lock;
 
-    private StartupBenchmark(Path directory, int runs) {
+    private StartupBenchmark(Path directory, int runs) throws IOException {
         this.directory = directory;
         this.runs = runs;
+        this.lock = new LockTiming(LAUNCHER, runs);
     }
 
     public static void main(String[] args) throws Exception {
         int runs = args.length > 0 ? Integer.parseInt(args[0]) : 11;
         Path directory = Files.createTempDirectory("startup-benchmark");
-        try {
-            new StartupBenchmark(directory, runs).run();
+        StartupBenchmark benchmark = new StartupBenchmark(directory, runs);
+        try (benchmark.lock) {
+            benchmark.run();
         } finally {
             try (Stream<Path> files = Files.walk(directory)) {
                 for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
@@ -61,7 +66,7 @@ public final class StartupBenchmark {
                 .findFirst().orElse("?");
         System.out.printf(Locale.ROOT, "Start-up benchmark: scripts/steam-collector on %s, a %,d-game SQLite database,"
                 + " median of %d runs; load average %s%n", version, GAMES, runs, loadAverage());
-        List<String> commands = List.of("--help", "status");
+        List<String> commands = List.of("--help", "status", "lock");
         List<Double> without = new ArrayList<>();
         for (String command : commands) {
             without.add(median(Map.of("STEAM_COLLECTOR_AOT", "off"), command));
@@ -81,6 +86,9 @@ public final class StartupBenchmark {
             System.out.printf(Locale.ROOT, "cache: %,d MB, made in the background in %d s after the first start%n",
                     cacheBytes() / 1_000_000, making.toSeconds());
         }
+        System.out.printf(Locale.ROOT, "lock on PostgreSQL (embedded, without cache): %.3f s%n",
+                lock.median(TestDatabase.postgres(), directory.resolve("lock-postgresql"),
+                        Map.of("STEAM_COLLECTOR_AOT", "off", "STEAM_COLLECTOR_CACHE_DIR", cacheDirectory().toString())));
     }
 
     /** A SQLite database of {@value #GAMES} games with their metadata and a few runs. */
@@ -114,6 +122,12 @@ public final class StartupBenchmark {
     }
 
     private double median(Map<String, String> env, String command) throws Exception {
+        if (command.equals("lock")) {
+            Map<String, String> withCache = new HashMap<>(env);
+            withCache.put("STEAM_COLLECTOR_CACHE_DIR", cacheDirectory().toString());
+            Path lockDirectory = directory.resolve("lock-sqlite-" + env.get("STEAM_COLLECTOR_AOT"));
+            return lock.median(TestDatabase.sqlite(lockDirectory), lockDirectory, withCache);
+        }
         launch(env, command);
         List<Double> seconds = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
@@ -158,7 +172,8 @@ public final class StartupBenchmark {
     private Launch launch(Map<String, String> env, String command) throws Exception {
         ProcessBuilder builder = new ProcessBuilder(LAUNCHER.toString(), command).directory(directory.toFile())
                 .redirectError(ProcessBuilder.Redirect.DISCARD);
-        builder.environment().keySet().removeIf(name -> name.startsWith("STEAM") || name.equals("DATABASE_URL"));
+        builder.environment().keySet().removeIf(name -> name.startsWith("STEAM") && !name.startsWith("STEAM_COLLECTOR")
+                || name.equals("DATABASE_URL"));
         builder.environment().put("STEAM_COLLECTOR_CACHE_DIR", cacheDirectory().toString());
         builder.environment().putAll(env);
         long start = System.nanoTime();

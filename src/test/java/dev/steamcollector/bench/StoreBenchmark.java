@@ -77,20 +77,20 @@ public final class StoreBenchmark {
         System.out.printf(Locale.ROOT, "Store details benchmark: %,d games; limits SteamSpy details %d/s, Store"
                 + " descriptions %d/s, Store reviews %d/s (the real 60/minute, 200/5minutes, 60/minute scaled);"
                 + " %d workers a source; fake latency %d-%d ms (uniform)%n", games, Source.STEAMSPY.rate,
-                Source.STORE.rate, Source.REVIEWS.rate, WORKERS, SteamSpyFake.MIN_DELAY_MS, SteamSpyFake.MAX_DELAY_MS);
+                Source.STORE.rate, Source.REVIEWS.rate, WORKERS, SyntheticSteamSpy.MIN_DELAY_MS, SyntheticSteamSpy.MAX_DELAY_MS);
         WireMockServer server = new WireMockServer(wireMockConfig().bindAddress("127.0.0.1").dynamicPort()
                 .containerThreads(96).jettyAcceptors(2).disableRequestJournal()
                 .extensions(new StoreDetailsFake.Answers(), new ArrivalRecorder(arrivals)));
         server.start();
         Path directory = Files.createTempDirectory("store-benchmark");
         try {
-            SteamSpyFake.stub(server, 1);
+            SyntheticSteamSpy.stub(server, 1);
             for (var stub : List.of(get(urlPathEqualTo("/api/appdetails")), get(urlPathMatching("/appreviews/[0-9]+")))) {
                 server.stubFor(stub.willReturn(aResponse().withTransformers(StoreDetailsFake.Answers.NAME)
-                        .withUniformRandomDelay(SteamSpyFake.MIN_DELAY_MS, SteamSpyFake.MAX_DELAY_MS)));
+                        .withUniformRandomDelay(SyntheticSteamSpy.MIN_DELAY_MS, SyntheticSteamSpy.MAX_DELAY_MS)));
             }
             arrivals.values().forEach(Queue::clear);
-            List<Integer> ids = IntStream.range(0, games).map(SteamSpyFake::appId).boxed().toList();
+            List<Integer> ids = IntStream.range(0, games).map(SyntheticSteamSpy::appId).boxed().toList();
             int exit = runChild("http://127.0.0.1:" + server.port(), ids, directory, games);
             return report(exit, games, directory.resolve("bench.db")) ? 0 : 1;
         } finally {

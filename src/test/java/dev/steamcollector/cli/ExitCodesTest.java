@@ -56,6 +56,12 @@ class ExitCodesTest {
         assertThat(exitCodes.getExitCode(new Exception("checked"))).isEqualTo(1);
     }
 
+    @Test
+    void anErrorOfTheJvmExitsOne() {
+        assertThat(exitCodes.getExitCode(new StackOverflowError())).isEqualTo(1);
+        assertThat(exitCodes.getExitCode(new OutOfMemoryError("Java heap space"))).isEqualTo(1);
+    }
+
     @ParameterizedTest(name = "{0} exits {1}")
     @CsvSource({"SIGHUP,129", "SIGINT,130", "SIGTERM,143"})
     void anInterruptedRunExits128PlusTheSignal(StopSignal.Reason signal, int code) {

@@ -11,11 +11,14 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
 
 /** Runs the command line in-process on paths that fail or finish before any database is opened. */
 class MainTest {
@@ -256,6 +259,43 @@ class MainTest {
 
             assertThat(code).isEqualTo(ExitCodes.USAGE);
             assertThat(err.toString()).doesNotContain("\tat ");
+        }
+    }
+
+    /** A command that overflows its stack, as a fetch deep in a run might. */
+    @Command(name = "overflow")
+    static final class Overflowing implements Callable<Integer> {
+        @Override
+        public Integer call() {
+            throw new StackOverflowError();
+        }
+    }
+
+    @Nested
+    class ErrorsOfTheJvm {
+
+        private int runOverflowing(String... args) {
+            CommandLine commandLine = Main.commandLine(new Environment(variables, workingDirectory),
+                    new PrintWriter(out, true), new PrintWriter(err, true));
+            commandLine.addSubcommand(new Overflowing());
+            return Main.execute(commandLine, args);
+        }
+
+        @Test
+        void anErrorExitsOneWithOneLineNamingIt() {
+            int code = runOverflowing("overflow");
+
+            assertThat(code).isEqualTo(ExitCodes.FAILED);
+            assertThat(errLines()).containsExactly("steam-collector: StackOverflowError");
+        }
+
+        @Test
+        void verboseAddsItsStackTrace() {
+            int code = runOverflowing("-v", "overflow");
+
+            assertThat(code).isEqualTo(ExitCodes.FAILED);
+            assertThat(errLines().getFirst()).isEqualTo("steam-collector: StackOverflowError");
+            assertThat(err.toString()).contains("at dev.steamcollector.cli.MainTest$Overflowing.call");
         }
     }
 }

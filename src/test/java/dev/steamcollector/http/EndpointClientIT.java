@@ -104,6 +104,16 @@ class EndpointClientIT {
     }
 
     @Test
+    void anErrorOfTheJvmGoesOnUpUnwrappedAndUntried() {
+        server.stubFor(get(urlPathEqualTo("/api.php")).willReturn(aResponse().withBody("{}")));
+
+        assertThatThrownBy(() -> client.get(url, "appdetails 10", body -> {
+            throw new StackOverflowError("deep");
+        })).isInstanceOf(StackOverflowError.class).hasMessage("deep");
+        server.verify(1, getRequestedFor(urlPathEqualTo("/api.php")));
+    }
+
+    @Test
     void neverPutsTheApiKeyInAMessage() {
         server.stubFor(get(urlPathEqualTo("/api.php")).willReturn(aResponse().withStatus(500)));
 

@@ -157,6 +157,23 @@ class PerGameEngineTest {
     }
 
     @Test
+    void anErrorInAFetchIsNoGamesFailureButEndsTheRunAfterCommittingWhatCameBack() {
+        GameFetcher<String> fetcher = game -> {
+            if (game.appId() == 5) {
+                throw new StackOverflowError("deep");
+            }
+            return new FetchOutcome.Fetched<>(game.appId(), "x", NOW);
+        };
+
+        assertThatThrownBy(() -> engine(1, 100, LONG_GRACE).run(source(fetcher), games(10), tally))
+                .isInstanceOf(StackOverflowError.class).hasMessage("deep");
+
+        assertThat(sink.appIds()).containsExactly(1, 2, 3, 4);
+        assertThat(tally.snapshot()).isEqualTo(new SourceTally.Counts("Test", 4, 0, 0));
+        assertThat(stop.reason()).isEqualTo(StopSignal.Reason.ERROR);
+    }
+
+    @Test
     void aBatchThatCannotBeStoredEndsTheRunAndCancelsWhatIsInFlight() {
         // game 1 answers at once, the others only when cancelled: they hold both slots
         HeldFetcher held = new HeldFetcher(Set.copyOf(IntStream.rangeClosed(2, 10).boxed().toList()));

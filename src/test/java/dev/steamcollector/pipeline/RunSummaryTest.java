@@ -24,7 +24,7 @@ class RunSummaryTest {
 
     @Test
     void aListFromTheSteamSpyPagesSaysSo() {
-        String text = print("incremental", COUNTERS, Optional.of(new RunTally.AppListReport("SteamSpy all pages",
+        String text = print(RunMode.INCREMENTAL, COUNTERS, Optional.of(new RunTally.AppListReport("SteamSpy all pages",
                 Optional.empty())));
 
         assertThat(text.lines()).containsExactly(
@@ -39,7 +39,7 @@ class RunSummaryTest {
     void pagesReadRecentlyAreNotReportedAsAnEmptyList() {
         RunCounters noList = new RunCounters(0, 0, 0, 50, 48, 1, 1, 50, 2, 0);
 
-        String text = print("incremental", noList, Optional.of(new RunTally.AppListReport("SteamSpy all pages",
+        String text = print(RunMode.INCREMENTAL, noList, Optional.of(new RunTally.AppListReport("SteamSpy all pages",
                 Optional.of("the SteamSpy pages were read in full less than 20 hours ago"))));
 
         assertThat(text).contains("  App list:  not fetched: the SteamSpy pages were read in full less than 20 hours ago")
@@ -48,20 +48,20 @@ class RunSummaryTest {
 
     @Test
     void aRunThatFetchesNoListSaysNothingOfIt() {
-        assertThat(print("update-metadata", COUNTERS, Optional.empty())).doesNotContain("App list");
+        assertThat(print(RunMode.UPDATE_METADATA, COUNTERS, Optional.empty())).doesNotContain("App list");
     }
 
     @Test
     void pricesCountPricesNotDetails() {
         RunCounters prices = new RunCounters(0, 0, 0, 400, 390, 4, 6, 4, 0, 0);
 
-        String text = print("prices", prices, Optional.empty());
+        String text = print(RunMode.PRICES, prices, Optional.empty());
 
         assertThat(text).doesNotContain("App list").doesNotContain("Details")
                 .contains("  Prices:    400 asked (a game once per country): 390 priced, 4 unknown to the Store, 6 failed");
     }
 
-    private static String print(String mode, RunCounters counters, Optional<RunTally.AppListReport> appList) {
+    private static String print(RunMode mode, RunCounters counters, Optional<RunTally.AppListReport> appList) {
         StringWriter out = new StringWriter();
         new RunSummary(7, mode, RunStatus.SUCCEEDED, Duration.ofMillis(12_500), counters, appList, List.of(), 0,
                 ENDPOINTS, Map.of(), null, List.of())

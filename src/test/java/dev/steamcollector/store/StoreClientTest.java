@@ -48,7 +48,7 @@ class StoreClientTest {
 
     @Test
     void aFreeGameComesWithEmptyData() throws IOException {
-        // with filters=price_overview a free game's data is [] (API-FACTS)
+        // with filters=price_overview a free game's data is [], where a paid game's is an object
         Map<Integer, StorePrice> prices = client.parse("{\"570\":{\"success\":true,\"data\":[]}}", List.of(570));
 
         assertThat(prices.get(570)).isEqualTo(new StorePrice.Free());

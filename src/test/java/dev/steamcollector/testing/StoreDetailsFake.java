@@ -23,7 +23,7 @@ import java.util.List;
 
 /**
  * A Steam Store fake on WireMock: one-game {@code api/appdetails} and {@code appreviews} answers in
- * the shapes API-FACTS describes, generated from {@link Expected} values per game so that a test
+ * the shapes the real Store sends, generated from {@link Expected} values per game so that a test
  * can compare what was stored with what was served, field by field. The quirks come round by
  * appid: ages as numbers and strings, three date forms, games coming soon, DLC, missing optional
  * blocks, HTML language lists, and games the Store does not know. Two stubs answer every appid

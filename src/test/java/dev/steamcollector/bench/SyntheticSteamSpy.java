@@ -24,8 +24,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-/** The SteamSpy fake of {@link DetailsBenchmark}: one templated appdetails stub and pre-rendered {@code all} pages. */
-final class SteamSpyFake {
+/** Made-up SteamSpy answers on a WireMock server for the benchmarks: one templated appdetails stub and pre-rendered {@code all} pages. */
+final class SyntheticSteamSpy {
 
     static final int PAGE_SIZE = 1_000;
     static final int MIN_DELAY_MS = 20;
@@ -45,7 +45,7 @@ final class SteamSpyFake {
             }
             """.formatted(DETAILS_POSITIVE, GENRE);
 
-    private SteamSpyFake() {
+    private SyntheticSteamSpy() {
     }
 
     /** The appid of the {@code index}-th game on the pages: 10, 20, 30, ... like SteamSpy's own. */
