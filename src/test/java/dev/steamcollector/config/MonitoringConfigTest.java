@@ -31,7 +31,9 @@ class MonitoringConfigTest {
             "steam_task_duration_seconds",
             "steam_pipeline_status",
             "steam_queue_size",
-            "steam_last_success_timestamp_seconds");
+            "steam_last_success_timestamp_seconds",
+            // the freshness gauge the catalogue's alert watches
+            "steam_data_age_seconds");
 
     /** The one histogram among them: queried through its {@code _bucket}, {@code _sum} and {@code _count} series. */
     private static final String HISTOGRAM = "steam_api_request_duration_seconds";
