@@ -11,10 +11,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import okhttp3.ConnectionPool;
 import okhttp3.OkHttpClient;
 
 /** The one HTTP client of the process and the gated client of each endpoint. */
 public final class HttpGateway implements AutoCloseable {
+
+    /** How long an idle connection is kept for reuse: less than servers keep theirs open. */
+    static final Duration KEEP_ALIVE = Duration.ofSeconds(20);
+    /** Idle connections kept at most: a few workers on each endpoint. */
+    private static final int IDLE_CONNECTIONS = 16;
 
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(10);
 
@@ -38,6 +45,9 @@ public final class HttpGateway implements AutoCloseable {
                 .eventListenerFactory(CallDeadline.of(api.requestTimeout()))
                 // retries are ours: counted, paced and backed off
                 .retryOnConnectionFailure(false)
+                // servers close idle connections (Jetty after 30 s, nginx after 75 s): one reused after that
+                // fails, and its retry costs a gate slot (a whole minute for SteamSpy's pages)
+                .connectionPool(new ConnectionPool(IDLE_CONNECTIONS, KEEP_ALIVE.toSeconds(), TimeUnit.SECONDS))
                 .addInterceptor(chain -> chain.proceed(
                         chain.request().newBuilder().header("User-Agent", userAgent).build()))
                 .addNetworkInterceptor(new GateInterceptor(ticker))
