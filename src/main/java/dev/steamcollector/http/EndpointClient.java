@@ -34,6 +34,8 @@ public final class EndpointClient {
     private static final Logger log = LoggerFactory.getLogger(EndpointClient.class);
     /** A 403 this soon after a 429 is the endpoint saying "hammered", not "forbidden". */
     private static final long THROTTLE_MEMORY_NANOS = Duration.ofMinutes(10).toNanos();
+    /** How long before its turn a request takes its connection (the gate in the network interceptor does the rest). */
+    static final Duration TURN_LEAD = Duration.ofSeconds(2);
 
     private final Endpoint endpoint;
     private final OkHttpClient http;
@@ -141,8 +143,9 @@ public final class EndpointClient {
     }
 
     private <T> T attemptOnce(HttpUrl url, String what, BodyParser<T> parser) throws InterruptedException {
-        // a pause is waited out before the request starts, so it never counts against the request's timeout
-        gate.awaitPauseEnd();
+        // a pause is waited out before the request starts, so it never counts against the request's timeout;
+        // so is most of the wait for the turn, so the connection is not taken long before the request leaves
+        gate.awaitNextTurnWithin(TURN_LEAD);
         stats.requestSent();
         GateExit sent = new GateExit(ticker.nanoTime());
         // the gate is taken in a network interceptor, right before the request is written

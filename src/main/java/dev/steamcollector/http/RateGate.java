@@ -84,6 +84,32 @@ public final class RateGate {
         }
     }
 
+    /**
+     * Waits, without taking a turn, until the next one is at most {@code lead} away: a request then
+     * takes its connection shortly before it leaves, not a minute before, by when a server may have
+     * closed it.
+     */
+    public void awaitNextTurnWithin(Duration lead) throws InterruptedException {
+        while (true) {
+            awaitPauseEnd();
+            long wait = nanosToNextTurn() - lead.toNanos();
+            if (wait <= 0) {
+                return;
+            }
+            ticker.sleep(wait);
+        }
+    }
+
+    private long nanosToNextTurn() {
+        lock.lock();
+        try {
+            followPace();
+            return bucket.estimateAbilityToConsume(TURN).getNanosToWaitForRefill();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** Holds every request of this endpoint for at least {@code duration} from now, and voids handed-out turns. */
     public void pause(Duration duration) {
         lock.lock();

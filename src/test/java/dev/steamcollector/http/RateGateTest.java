@@ -66,6 +66,23 @@ class RateGateTest {
         }
 
         @Test
+        void aRequestWaitsForItsTurnToComeNearWithoutTakingIt() throws InterruptedException {
+            RateGate slow = new RateGate(RateLimit.parse("TEST_LIMIT", "1/minute"), ticker);
+            slow.acquire();
+            long left = ticker.nanoTime();
+            long interval = Math.round(Duration.ofMinutes(1).toNanos() * RateGate.SAFETY_MARGIN);
+
+            slow.awaitNextTurnWithin(Duration.ofSeconds(2));
+
+            assertThat(ticker.nanoTime() - left).isEqualTo(interval - Duration.ofSeconds(2).toNanos());
+            // the turn itself is still there to take, at its time
+            slow.acquire();
+            assertThat(ticker.nanoTime() - left).isEqualTo(interval);
+            slow.awaitNextTurnWithin(Duration.ofMinutes(2));
+            assertThat(ticker.nanoTime() - left).as("a turn within the lead: no wait").isEqualTo(interval);
+        }
+
+        @Test
         void doesNotBurstAfterAnIdleSpell() throws InterruptedException {
             gate.acquire();
             ticker.advance(Duration.ofHours(1));
