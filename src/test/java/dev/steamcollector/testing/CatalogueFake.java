@@ -6,10 +6,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.client.WireMock;
-import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.junit.Stubbing;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -113,7 +113,7 @@ public final class CatalogueFake implements ResponseDefinitionTransformerV2 {
     }
 
     /** Routes the catalogue's three paths on {@code server} (which has this fake as an extension) to it. */
-    public CatalogueFake serveOn(WireMockExtension server) {
+    public CatalogueFake serveOn(Stubbing server) {
         for (String path : List.of("/IStoreBrowseService/GetItems/v1/", "/IStoreService/GetTagList/v1/",
                 "/IStoreBrowseService/GetStoreCategories/v1/")) {
             server.stubFor(WireMock.get(WireMock.urlPathEqualTo(path)).willReturn(WireMock.aResponse().withTransformers(NAME)));
