@@ -64,7 +64,8 @@ class MariaDbRepositoryIT extends RepositoryContract {
 
         assertThat(db.queryLong("SELECT JSON_EXTRACT(tags_json, '$.FPS') FROM game_metadata")).isEqualTo(10);
         assertThat(db.queryLong("SELECT COUNT(*) FROM information_schema.check_constraints"
-                + " WHERE constraint_schema = DATABASE() AND check_clause LIKE '%json_valid%tags_json%'")).isEqualTo(1);
+                + " WHERE constraint_schema = DATABASE() AND table_name = 'game_metadata'"
+                + " AND check_clause LIKE '%json_valid%tags_json%'")).isEqualTo(1);
     }
 
     @ParameterizedTest(name = "{0}")
