@@ -37,13 +37,19 @@ final class Dispatcher<T> implements AutoCloseable {
     private final StopSignal stop;
     private final Duration grace;
     private final ExecutorService fetches = Executors.newVirtualThreadPerTaskExecutor();
-    private final BlockingQueue<Optional<FetchOutcome<T>>> outcomes = new LinkedBlockingQueue<>();
+    /**
+     * Bounded: while a batch is being stored, fetches wait to hand on their outcomes instead of piling
+     * them up, so a database slower than the APIs holds the fetching back rather than filling the memory.
+     */
+    private final BlockingQueue<Optional<FetchOutcome<T>>> outcomes;
     private final AtomicReference<FetchException.EndpointDown> down = new AtomicReference<>();
     private final AtomicReference<Error> fatal = new AtomicReference<>();
     private Thread thread;
 
     Dispatcher(GameSource<T> source, int workers, StopSignal stop, Duration grace) {
         this.source = source;
+        // room for what the requests in flight bring, twice over, and never less than a few games
+        this.outcomes = new LinkedBlockingQueue<>(Math.max(16, 2 * workers * source.gamesPerRequest()));
         this.slots = new Semaphore(workers);
         this.stop = stop;
         this.grace = grace;
@@ -57,9 +63,19 @@ final class Dispatcher<T> implements AutoCloseable {
                 awaitInFlight();
             } finally {
                 // the end of the outcomes: every fetch has delivered, or was given up
-                outcomes.add(Optional.empty());
+                handOn(Optional.empty());
             }
         });
+    }
+
+    /** Hands an outcome (or the end) on, waiting for room; an interrupted wait means nobody takes it any more. */
+    private void handOn(Optional<FetchOutcome<T>> outcome) {
+        try {
+            outcomes.put(outcome);
+        } catch (InterruptedException e) {
+            // closed or cancelled: the game stays due
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The next outcome, waiting for it; empty once every fetch has delivered its outcome. */
@@ -116,7 +132,9 @@ final class Dispatcher<T> implements AutoCloseable {
 
     private void fetchOne(List<DueGame> games) {
         try {
-            source.fetch(games).forEach(outcome -> outcomes.add(Optional.of(outcome)));
+            for (FetchOutcome<T> outcome : source.fetch(games)) {
+                handOn(Optional.of(outcome));
+            }
         } catch (FetchException.EndpointDown e) {
             down.compareAndSet(null, e);
             stop.request(StopSignal.Reason.ENDPOINT_DOWN);

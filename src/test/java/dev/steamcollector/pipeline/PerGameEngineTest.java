@@ -190,6 +190,26 @@ class PerGameEngineTest {
     }
 
     @Test
+    void aStoreSlowerThanTheFetchesHoldsThemBackInsteadOfPilingUpOutcomes() throws InterruptedException {
+        CountDownLatch storeMayGoOn = new CountDownLatch(1);
+        AtomicInteger fetched = new AtomicInteger();
+        GameFetcher<String> fetcher = game -> {
+            fetched.incrementAndGet();
+            return new FetchOutcome.Fetched<>(game.appId(), "data", NOW);
+        };
+        GameSource<String> slowStore = new TestSource<>(fetcher, batch -> awaitQuietly(storeMayGoOn));
+
+        Running running = start(engine(2, 1, LONG_GRACE), slowStore, games(200));
+        // the first outcome is being stored; behind it the queue fills (16) and each worker holds one
+        dev.steamcollector.testing.Await.until(() -> fetched.get() >= 19, Duration.ofSeconds(30), () -> "19 fetches");
+
+        assertThat(fetched.get()).as("fetches while the first batch is stored").isEqualTo(19);
+        storeMayGoOn.countDown();
+        assertThat(running.join()).isNull();
+        assertThat(fetched.get()).isEqualTo(200);
+    }
+
+    @Test
     void aStopBeforeTheStartFetchesNothing() {
         stop.request(StopSignal.Reason.DEADLINE);
         AtomicInteger asked = new AtomicInteger();
