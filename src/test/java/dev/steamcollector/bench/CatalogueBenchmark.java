@@ -30,6 +30,12 @@ import java.util.stream.Stream;
  */
 public final class CatalogueBenchmark {
 
+    /**
+     * The JVM options the systemd units give a run on a 1 GB droplet, besides the heap: the serial
+     * collector, and the quick compiler only (the optimising one alone needs tens of MB while it works).
+     */
+    static final String DROPLET_OPTIONS = "-XX:+UseSerialGC -XX:TieredStopAtLevel=1";
+
     static final String ROW = "  %-42s %s  [target %s] %s%n";
     static final int RATE = 10;
     static final int WORKERS = 8;
@@ -102,12 +108,14 @@ public final class CatalogueBenchmark {
     /** Figure 4: the peak RSS of a catalogue pass over {@code games} games under {@code -Xmx256m}; what the fakes saw. */
     private Pass memory(int games) throws Exception {
         System.out.printf(Locale.ROOT, "Memory: %,d games from a keyed app list, STORE_CATALOGUE_API_LIMIT %d/second,"
-                + " catalogue latency 5-20 ms, child -Xmx%s, its VmHWM read every 100 ms; load average %s%n", games,
-                MEMORY_RATE, HEAP, loadAverage());
+                + " catalogue latency 5-20 ms, child -Xmx%s %s (the droplet's options, as the systemd units ship them),"
+                + " its VmHWM read every 100 ms; load average %s%n", games, MEMORY_RATE, HEAP,
+                System.getProperty("bench.child.opts", DROPLET_OPTIONS), loadAverage());
         Path directory = Files.createTempDirectory("catalogue-memory");
         try (CatalogueServer fakes = new CatalogueServer(games)) {
             fakes.catalogue.latency(5, 20);
-            CollectChild child = new CollectChild(directory, HEAP, environment(fakes.baseUrl(), MEMORY_RATE));
+            CollectChild child = new CollectChild(directory, HEAP, environment(fakes.baseUrl(), MEMORY_RATE))
+                    .withOptions(DROPLET_OPTIONS);
             long maxDuration = maxDurationSeconds(games, MEMORY_RATE);
             System.out.printf(Locale.ROOT, "run: collect --max-duration %ds%n", maxDuration);
             Map<String, BooleanSupplier> marks = new LinkedHashMap<>();

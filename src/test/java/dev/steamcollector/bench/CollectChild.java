@@ -27,6 +27,7 @@ final class CollectChild {
     private final Path directory;
     private final String heap;
     private final Map<String, String> environment;
+    private String options = "";
 
     /** What one run did: exit code, wall time, peak RSS overall and when each mark first held, by mark. */
     record Result(int exit, long wallNanos, OptionalLong peakRss, Map<String, OptionalLong> peakRssAt, List<String> log) {
@@ -38,6 +39,12 @@ final class CollectChild {
         this.environment = environment;
     }
 
+    /** The child's JVM options besides the heap (a {@code bench.child.opts} system property overrides them). */
+    CollectChild withOptions(String jvmOptions) {
+        this.options = jvmOptions;
+        return this;
+    }
+
     /**
      * Runs {@code collect args}, noting the peak RSS so far when each of {@code marks} first holds (read
      * every {@value #POLL_MILLIS} ms); the exit code is -1 when the child was killed at the timeout.
@@ -46,7 +53,7 @@ final class CollectChild {
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(javaCommand(), "-Xmx" + heap, "--enable-native-access=ALL-UNNAMED"));
         // e.g. -Dbench.child.opts="-Xlog:gc:file=gc.log" in BENCHMARK_JAVA_OPTS, to look into the child
-        String extra = System.getProperty("bench.child.opts", "").strip();
+        String extra = System.getProperty("bench.child.opts", options).strip();
         if (!extra.isEmpty()) {
             command.addAll(List.of(extra.split("\\s+")));
         }
