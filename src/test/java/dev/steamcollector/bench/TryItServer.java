@@ -14,10 +14,10 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import dev.steamcollector.testing.Fixtures;
+import dev.steamcollector.testing.StubTransformer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -85,8 +85,12 @@ public final class TryItServer {
     }
 
     /** GetItems: the crafted item for 292030, {@code success:15} for every other appid asked. */
-    public static final class CatalogueItems implements ResponseDefinitionTransformerV2 {
+    public static final class CatalogueItems extends StubTransformer {
         static final String NAME = "try-it-catalogue";
+
+        public CatalogueItems() {
+            super(NAME);
+        }
 
         @Override
         public ResponseDefinition transform(ServeEvent event) {
@@ -105,16 +109,6 @@ public final class TryItServer {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-        }
-
-        @Override
-        public String getName() {
-            return NAME;
-        }
-
-        @Override
-        public boolean applyGlobally() {
-            return false;
         }
     }
 }

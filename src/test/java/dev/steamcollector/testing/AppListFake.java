@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.client.WireMock;
-import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.QueryParameter;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.junit.Stubbing;
@@ -26,7 +25,7 @@ import java.util.concurrent.ConcurrentSkipListMap;
  * {@code have_more_results} or {@code last_appid}), and, when told, a list cut short that says no
  * more results follow. Register it as an extension and {@link #serve} it.
  */
-public final class AppListFake implements ResponseDefinitionTransformerV2 {
+public final class AppListFake extends StubTransformer {
 
     public static final String PATH = "/IStoreService/GetAppList/v1/";
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -34,6 +33,10 @@ public final class AppListFake implements ResponseDefinitionTransformerV2 {
     private final NavigableMap<Integer, App> apps = new ConcurrentSkipListMap<>();
     private volatile int pageSize = 50_000;
     private volatile int cutAfter = Integer.MAX_VALUE;
+
+    public AppListFake() {
+        super("app-list-fake");
+    }
 
     /** One entry of the list. */
     public record App(int appId, String name, long lastModified, long priceChangeNumber) {
@@ -112,15 +115,7 @@ public final class AppListFake implements ResponseDefinitionTransformerV2 {
         return parameter.isPresent() ? Integer.parseInt(parameter.firstValue()) : fallback;
     }
 
-    @Override
-    public boolean applyGlobally() {
-        return false;
-    }
 
-    @Override
-    public String getName() {
-        return "app-list-fake";
-    }
 
     /** {@code count} games with appids 10, 20, ..., change numbers 1000+i and last_modified 1.7e9+i. */
     public static List<App> catalogue(int count) {

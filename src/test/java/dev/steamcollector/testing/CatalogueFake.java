@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.client.WireMock;
-import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.junit.Stubbing;
@@ -33,7 +32,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * appid: left out of answers, answered with a broken item, or answered about another appid too.
  * Give the server this object as an extension and route the three paths to {@link #NAME}.
  */
-public final class CatalogueFake implements ResponseDefinitionTransformerV2 {
+public final class CatalogueFake extends StubTransformer {
 
     public static final String NAME = "catalogue-fake";
     /** Tag names the fake's tag list serves; id 9999 appears on items but is not listed (skipped). */
@@ -53,6 +52,10 @@ public final class CatalogueFake implements ResponseDefinitionTransformerV2 {
     private final ConcurrentLinkedQueue<Long> requestTimes = new ConcurrentLinkedQueue<>();
     private volatile int minDelayMs;
     private volatile int maxDelayMs;
+
+    public CatalogueFake() {
+        super(NAME);
+    }
 
     /** What the fake says about a game, as it should be stored. */
     public record Expected(int appId, boolean known, String name, String type, boolean free, boolean earlyAccess,
@@ -100,16 +103,6 @@ public final class CatalogueFake implements ResponseDefinitionTransformerV2 {
             response = response.withUniformRandomDelay(minDelayMs, maxDelayMs);
         }
         return response.build();
-    }
-
-    @Override
-    public String getName() {
-        return NAME;
-    }
-
-    @Override
-    public boolean applyGlobally() {
-        return false;
     }
 
     /** Routes the catalogue's three paths on {@code server} (which has this fake as an extension) to it. */

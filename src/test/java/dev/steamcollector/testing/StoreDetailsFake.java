@@ -13,7 +13,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
-import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
@@ -105,8 +104,12 @@ public final class StoreDetailsFake {
     }
 
     /** Writes the answer for the appid a request asks about; a delay of the stub is kept. */
-    public static final class Answers implements ResponseDefinitionTransformerV2 {
+    public static final class Answers extends StubTransformer {
         public static final String NAME = "store-details-fake-answers";
+
+        public Answers() {
+            super(NAME);
+        }
 
         @Override
         public ResponseDefinition transform(ServeEvent event) {
@@ -117,16 +120,6 @@ public final class StoreDetailsFake {
                     : descriptionBody(expected(Integer.parseInt(request.queryParameter("appids").firstValue())));
             return ResponseDefinitionBuilder.like(event.getResponseDefinition()).withStatus(200)
                     .withHeader("Content-Type", "application/json").withBody(body).build();
-        }
-
-        @Override
-        public String getName() {
-            return NAME;
-        }
-
-        @Override
-        public boolean applyGlobally() {
-            return false;
         }
     }
 

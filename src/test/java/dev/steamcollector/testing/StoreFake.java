@@ -6,7 +6,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 
-import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.junit.Stubbing;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
@@ -21,7 +20,7 @@ import java.util.stream.Collectors;
  * any set of appids from per-country entries the test sets; an appid without one is unknown
  * ({@code success: false}). Register it as an extension and {@link #serve} it.
  */
-public final class StoreFake implements ResponseDefinitionTransformerV2 {
+public final class StoreFake extends StubTransformer {
 
     public static final String PATH = "/api/appdetails";
     /** With the price_overview filter a free game's data is an empty array. */
@@ -29,6 +28,10 @@ public final class StoreFake implements ResponseDefinitionTransformerV2 {
     public static final String UNKNOWN = "{\"success\":false}";
 
     private final Map<String, Map<Integer, String>> entries = new ConcurrentHashMap<>();
+
+    public StoreFake() {
+        super("store-fake");
+    }
 
     public static String priced(String currency, int initial, int finalCents, int discount) {
         return String.format("{\"success\":true,\"data\":{\"price_overview\":{\"currency\":\"%s\",\"initial\":%d,"
@@ -68,13 +71,5 @@ public final class StoreFake implements ResponseDefinitionTransformerV2 {
         return okJson(body).build();
     }
 
-    @Override
-    public boolean applyGlobally() {
-        return false;
-    }
 
-    @Override
-    public String getName() {
-        return "store-fake";
-    }
 }
