@@ -31,6 +31,8 @@ final class Dispatcher<T> implements AutoCloseable {
     /** How often a dispatcher waiting for a free slot, or for the fetches in flight, looks at the stop signal. */
     private static final Duration POLL = Duration.ofMillis(100);
     private static final Logger log = LoggerFactory.getLogger(Dispatcher.class);
+    /** The fewest outcomes that may wait to be stored before the fetches wait too. */
+    static final int MIN_WAITING = 1_000;
 
     private final GameSource<T> source;
     private final Semaphore slots;
@@ -48,8 +50,9 @@ final class Dispatcher<T> implements AutoCloseable {
 
     Dispatcher(GameSource<T> source, int workers, StopSignal stop, Duration grace) {
         this.source = source;
-        // room for what the requests in flight bring, twice over, and never less than a few games
-        this.outcomes = new LinkedBlockingQueue<>(Math.max(16, 2 * workers * source.gamesPerRequest()));
+        // room for what the requests in flight bring, twice over, and for a while of fetching while the
+        // database is briefly away (a few MB at most)
+        this.outcomes = new LinkedBlockingQueue<>(Math.max(MIN_WAITING, 2 * workers * source.gamesPerRequest()));
         this.slots = new Semaphore(workers);
         this.stop = stop;
         this.grace = grace;
@@ -164,6 +167,8 @@ final class Dispatcher<T> implements AutoCloseable {
             }
         } catch (InterruptedException e) {
             fetches.shutdownNow();
+            // closed: the end need not wait for room that nobody makes any more
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -185,7 +190,10 @@ final class Dispatcher<T> implements AutoCloseable {
         if (thread != null) {
             thread.interrupt();
             try {
-                thread.join();
+                // nobody takes outcomes any more: room for whoever still waits to hand one on
+                while (!thread.join(POLL)) {
+                    outcomes.clear();
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }

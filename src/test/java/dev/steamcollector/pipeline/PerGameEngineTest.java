@@ -199,14 +199,15 @@ class PerGameEngineTest {
         };
         GameSource<String> slowStore = new TestSource<>(fetcher, batch -> awaitQuietly(storeMayGoOn));
 
-        Running running = start(engine(2, 1, LONG_GRACE), slowStore, games(200));
-        // the first outcome is being stored; behind it the queue fills (16) and each worker holds one
-        dev.steamcollector.testing.Await.until(() -> fetched.get() >= 19, Duration.ofSeconds(30), () -> "19 fetches");
+        Running running = start(engine(2, 1, LONG_GRACE), slowStore, games(3 * Dispatcher.MIN_WAITING));
+        // the first outcome is being stored; behind it the queue fills and each worker holds one
+        int held = 1 + Dispatcher.MIN_WAITING + 2;
+        dev.steamcollector.testing.Await.until(() -> fetched.get() >= held, Duration.ofSeconds(30), () -> held + " fetches");
 
-        assertThat(fetched.get()).as("fetches while the first batch is stored").isEqualTo(19);
+        assertThat(fetched.get()).as("fetches while the first batch is stored").isEqualTo(held);
         storeMayGoOn.countDown();
         assertThat(running.join()).isNull();
-        assertThat(fetched.get()).isEqualTo(200);
+        assertThat(fetched.get()).isEqualTo(3 * Dispatcher.MIN_WAITING);
     }
 
     @Test
