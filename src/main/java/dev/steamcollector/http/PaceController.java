@@ -20,8 +20,15 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>One signal per round: a signal about a request that left before the previous signal was
  * already answered by that one. A signal that follows another with no clean answer between them
  * means the server is holding the endpoint off, not finding it a little fast: it does not cut again
- * but doubles the pause. Busy answers are not about the pace; only a run of {@value #BUSY_RUN} in a
- * row counts as a signal.
+ * but doubles the pause.
+ *
+ * <p>Busy answers ("Connection failed", an empty body) may be about the pace or not: they are told
+ * apart by how often they come ({@link BusyShare}), and only busy answers coming more often than
+ * the server gives them at a safe pace are a signal. Such a signal takes the pace just below what
+ * the server accepted lately, the pace the climb then treats as the one that drew the signal.
+ * After it, busy answers {@value #FALL_AFTER} at a time with no usable one between mean the pace
+ * is still too fast, a limit far below the configured one maybe: each time the pace falls further,
+ * down to the floor, and the pause doubles, as the server may count over a longer window.
  */
 public final class PaceController {
 
@@ -34,7 +41,13 @@ public final class PaceController {
     static final double PROBE = 0.001;
     static final double SETTLE = 0.95;
     static final double FORGET = 1.02;
-    static final int BUSY_RUN = 3;
+    static final double FORGET_BUSY = 1.05;
+    /** After busy answers drew a signal, the pace drops to this share of what the server accepted lately. */
+    static final double BELOW_ACCEPTED = 0.9;
+    /** Busy answers in a row after a busy signal that cut the pace again. */
+    static final int FALL_AFTER = 2;
+    /** Below this share of the pace that drew the last signal, the pace is taken as under the server's limit. */
+    static final double SAFE = 1.0;
 
     private final RateLimit limit;
     private final double ceiling;
@@ -48,8 +61,12 @@ public final class PaceController {
     private boolean signalled;
     private long lastSignal;
     private boolean cleanSinceSignal = true;
+    private boolean busySignalled;
+    private int busySinceSignal;
+    /** The pace busy answers last called too fast, remembered after the climb has forgotten it. */
+    private double busyLimit = Double.POSITIVE_INFINITY;
     private int streak;
-    private int busyRun;
+    private final BusyShare busyShare = new BusyShare();
     /** How long answers take, smoothed: a cut's pause lets the requests still under way come back first. */
     private long roundTrip;
     private int slowdowns;
@@ -127,18 +144,39 @@ public final class PaceController {
         }
     }
 
-    /** The endpoint said "busy" to a request that left at {@code sentAt}; only a run of them is a signal. */
+    /**
+     * The endpoint said "busy" to a request that left at {@code sentAt}: a signal when busy answers
+     * come more often than at a safe pace, or keep coming after such a signal.
+     */
     public Reaction busy(long sentAt) {
         lock.lock();
         try {
             timeAnswer(sentAt);
-            if (stale(sentAt) || ++busyRun < BUSY_RUN) {
+            if (stale(sentAt)) {
                 return Reaction.NONE;
             }
-            return signal(Optional.empty());
+            if (busySignalled && !cleanSinceSignal) {
+                return fall();
+            }
+            return busyShare.hear(true, belowKnownLimit(), pace, nearBusyLimit()) ? busySignal() : Reaction.NONE;
         } finally {
             lock.unlock();
         }
+    }
+
+    /** The pace at which the server answers busy no more often than at random, as far as known. */
+    double busyBaseline() {
+        lock.lock();
+        try {
+            return busyShare.baseline();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Whether the pace is at its floor: the endpoint cannot be slowed further, only paused. */
+    public boolean atFloor() {
+        return perSecond() <= floor();
     }
 
     /** A usable answer to a request that left at {@code sentAt}: the pace climbs. */
@@ -149,11 +187,11 @@ public final class PaceController {
             if (stale(sentAt)) {
                 return;
             }
+            busyShare.hear(false, belowKnownLimit(), pace, nearBusyLimit());
             cleanSinceSignal = true;
-            busyRun = 0;
             double step = pace < SETTLE * tooFast ? CLIMB * pace : PROBE * tooFast;
             pace = Math.min(ceiling, pace + step);
-            if (pace > FORGET * tooFast) {
+            if (pace > (busySignalled ? FORGET_BUSY : FORGET) * tooFast) {
                 tooFast = Double.POSITIVE_INFINITY;
             }
         } finally {
@@ -177,25 +215,71 @@ public final class PaceController {
     }
 
     private Reaction signal(Optional<Duration> retryAfter) {
-        long now = ticker.nanoTime();
+        busySignalled = false;
         boolean cut = cleanSinceSignal;
         if (cut) {
-            cut(now);
+            tooFast = pace;
+            cut(pace * CUT);
             streak = 1;
         } else {
             streak++;
         }
+        return signalled(retryAfter, cut);
+    }
+
+    /** Busy answers come too often: the server's limit is about the share of the pace it still accepts. */
+    private Reaction busySignal() {
+        if (!cleanSinceSignal) {
+            return signal(Optional.empty());
+        }
+        double accepted = busyShare.acceptedLately();
+        tooFast = Math.min(pace, accepted);
+        busyLimit = tooFast;
+        cut(Math.min(pace * CUT, accepted * BELOW_ACCEPTED));
+        streak = 1;
+        busySignalled = true;
+        busySinceSignal = 0;
+        return signalled(Optional.empty(), true);
+    }
+
+    /** Busy answers go on after a busy signal: the pace is still too fast, cut again deeper, down to the floor. */
+    private Reaction fall() {
+        if (++busySinceSignal < FALL_AFTER) {
+            return Reaction.NONE;
+        }
+        busySinceSignal = 0;
+        boolean cut = pace > floor();
+        if (cut) {
+            tooFast = Math.min(tooFast, pace);
+            busyLimit = tooFast;
+            cut(pace * CUT * CUT);
+        }
+        // a server counting over a window longer than the pause still holds the earlier requests against us
+        streak++;
+        return signalled(Optional.empty(), cut);
+    }
+
+    private Reaction signalled(Optional<Duration> retryAfter, boolean cut) {
+        busyShare.restart();
         cleanSinceSignal = false;
         signalled = true;
-        lastSignal = now;
+        lastSignal = ticker.nanoTime();
         Duration pause = Duration.ofNanos(Math.max(intervalAtPace(), roundTrip))
                 .multipliedBy(1L << Math.min(30, streak - 1));
         return new Reaction(retryAfter.orElse(pause.compareTo(longestPause) > 0 ? longestPause : pause), cut);
     }
 
-    private void cut(long now) {
-        tooFast = pace;
-        pace = Math.max(floor(), pace * CUT);
+    private boolean nearBusyLimit() {
+        return pace >= SETTLE * busyLimit;
+    }
+
+    private boolean belowKnownLimit() {
+        return !Double.isInfinite(tooFast) && pace < SAFE * tooFast;
+    }
+
+    private void cut(double to) {
+        long now = ticker.nanoTime();
+        pace = Math.max(floor(), to);
         lowest = Math.min(lowest, pace);
         if (slowdowns++ == 0) {
             firstSlowdown = now;
