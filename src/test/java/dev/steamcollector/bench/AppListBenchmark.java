@@ -152,10 +152,16 @@ public final class AppListBenchmark {
     /** Runs the collection in a fresh JVM (same java and classpath) so the fake's memory is not counted. */
     private static int runChild(String baseUrl, int wanted, String heap) throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = List.of(java, "-Xmx" + heap, "--enable-native-access=ALL-UNNAMED",
-                "-cp", System.getProperty("java.class.path"), AppListRun.class.getName(), baseUrl,
-                Integer.toString(wanted));
-        System.out.println("child: " + java + " -Xmx" + heap + " " + AppListRun.class.getName() + " " + baseUrl);
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx" + heap, "--enable-native-access=ALL-UNNAMED"));
+        // e.g. -Dbench.childOptions=-XX:StartFlightRecording=filename=applist.jfr to profile the collection
+        String options = System.getProperty("bench.childOptions", "").strip();
+        if (!options.isEmpty()) {
+            command.addAll(List.of(options.split("\\s+")));
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), AppListRun.class.getName(), baseUrl,
+                Integer.toString(wanted)));
+        System.out.println("child: " + java + " -Xmx" + heap + (options.isEmpty() ? "" : " " + options) + " "
+                + AppListRun.class.getName() + " " + baseUrl);
         Process child = new ProcessBuilder(command).inheritIO().start();
         if (!child.waitFor(CHILD_TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
             System.out.println("FAILED: the child did not finish within " + CHILD_TIMEOUT_MINUTES + " minutes");
