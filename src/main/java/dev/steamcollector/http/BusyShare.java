@@ -79,6 +79,16 @@ final class BusyShare {
         return answers == 0 ? Double.POSITIVE_INFINITY : accepted / answers;
     }
 
+    /** The share of the last answers that were usable. */
+    double usableLately() {
+        int answers = Math.min(heard, RECENT);
+        int usable = 0;
+        for (int i = 0; i < answers; i++) {
+            usable += recent[i] ? 0 : 1;
+        }
+        return answers == 0 ? 0 : (double) usable / answers;
+    }
+
     /** The share of busy answers the server gives at a pace below its limit, as far as known. */
     double baseline() {
         return Math.clamp(busyAtSafePace / answersAtSafePace, LOWEST_BASELINE, HIGHEST_BASELINE);

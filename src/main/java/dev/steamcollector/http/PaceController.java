@@ -25,25 +25,41 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>Busy answers ("Connection failed", an empty body) may be about the pace or not: they are told
  * apart by how often they come ({@link BusyShare}), and only busy answers coming more often than
  * the server gives them at a safe pace are a signal. Such a signal takes the pace just below what
- * the server accepted lately, the pace the climb then treats as the one that drew the signal.
+ * the server accepted lately (not a fixed share of the pace), the pace the climb then treats as the
+ * one that drew the signal.
  * After it, busy answers {@value #FALL_AFTER} at a time with no usable one between mean the pace
  * is still too fast, a limit far below the configured one maybe: each time the pace falls further,
- * down to the floor, and the pause doubles, as the server may count over a longer window.
+ * down to the floor, and the pause doubles, as the server may count over a longer window. A server
+ * that still accepts some requests, fewer than the floor, lowers the floor to just below what it
+ * accepted (never below a request a minute). Just past a limit busy answers found, the pace probes
+ * at a quarter of the speed until a hundred usable answers in a row, the refusals that tell of the
+ * limit coming only after it is passed.
  */
 public final class PaceController {
 
     static final double CUT = 0.7;
-    /** The lowest pace, as a share of the configured limit. */
+    /** The lowest pace, as a share of the configured limit, unless the server is seen to accept less. */
     static final double FLOOR = 0.02;
+    /** The lowest pace whatever the server accepts: one request a minute. */
+    static final double LOWEST = 1.0 / 60;
+    /** At the floor, this share of usable answers lately shows a server accepting less than the floor, not one down. */
+    static final double USABLE_BELOW_FLOOR = 0.25;
     /** A clean answer's climb below the settling point, as a share of the pace: slow paces climb gently. */
     static final double CLIMB = 0.005;
     /** A clean answer's climb near the pace that drew the last signal, as a share of that pace. */
     static final double PROBE = 0.001;
+    /**
+     * Past a limit busy answers found, the probe goes at this share of its speed until this many
+     * usable answers in a row: a server answering busy past its limit is only heard after some
+     * refusals, so the pace creeps up on it; a limit that rose lets the probe speed up.
+     */
+    static final double BUSY_PROBE = 0.25;
+    static final int BUSY_PROBE_ANSWERS = 100;
     static final double SETTLE = 0.95;
     static final double FORGET = 1.02;
     static final double FORGET_BUSY = 1.05;
     /** After busy answers drew a signal, the pace drops to this share of what the server accepted lately. */
-    static final double BELOW_ACCEPTED = 0.9;
+    static final double BELOW_ACCEPTED = 0.95;
     /** Busy answers in a row after a busy signal that cut the pace again. */
     static final int FALL_AFTER = 2;
     /** Below this share of the pace that drew the last signal, the pace is taken as under the server's limit. */
@@ -57,12 +73,14 @@ public final class PaceController {
     private double pace;
     private double start;
     private double lowest;
+    private double floor;
     private double tooFast = Double.POSITIVE_INFINITY;
     private boolean signalled;
     private long lastSignal;
     private boolean cleanSinceSignal = true;
     private boolean busySignalled;
     private int busySinceSignal;
+    private int cleanInARow;
     /** The pace busy answers last called too fast, remembered after the climb has forgotten it. */
     private double busyLimit = Double.POSITIVE_INFINITY;
     private int streak;
@@ -82,6 +100,7 @@ public final class PaceController {
         this.pace = ceiling;
         this.start = ceiling;
         this.lowest = ceiling;
+        this.floor = ceiling * FLOOR;
     }
 
     /** What a signal did: the pause it asks of the whole endpoint (zero for none) and whether it cut the pace. */
@@ -99,7 +118,9 @@ public final class PaceController {
     public void resume(double perSecond, OptionalDouble tooFastPerSecond) {
         lock.lock();
         try {
-            pace = Math.clamp(perSecond, floor(), ceiling);
+            // a pace learnt below the floor (a server accepting less than it) is kept
+            floor = Math.clamp(perSecond, LOWEST, ceiling * FLOOR);
+            pace = Math.clamp(perSecond, floor, ceiling);
             start = pace;
             lowest = pace;
             tooFast = tooFastPerSecond.isPresent() && tooFastPerSecond.getAsDouble() < ceiling
@@ -152,6 +173,7 @@ public final class PaceController {
         lock.lock();
         try {
             timeAnswer(sentAt);
+            cleanInARow = 0;
             if (stale(sentAt)) {
                 return Reaction.NONE;
             }
@@ -174,9 +196,19 @@ public final class PaceController {
         }
     }
 
+    /** Whether the pace is below the configured limit: a signal cut it and it has not climbed all the way back. */
+    public boolean slowed() {
+        return perSecond() < ceiling;
+    }
+
     /** Whether the pace is at its floor: the endpoint cannot be slowed further, only paused. */
     public boolean atFloor() {
-        return perSecond() <= floor();
+        lock.lock();
+        try {
+            return pace <= floor;
+        } finally {
+            lock.unlock();
+        }
     }
 
     /** A usable answer to a request that left at {@code sentAt}: the pace climbs. */
@@ -189,7 +221,9 @@ public final class PaceController {
             }
             busyShare.hear(false, belowKnownLimit(), pace, nearBusyLimit());
             cleanSinceSignal = true;
-            double step = pace < SETTLE * tooFast ? CLIMB * pace : PROBE * tooFast;
+            cleanInARow++;
+            double probe = busySignalled && cleanInARow < BUSY_PROBE_ANSWERS ? BUSY_PROBE * PROBE : PROBE;
+            double step = pace < SETTLE * tooFast ? CLIMB * pace : probe * tooFast;
             pace = Math.min(ceiling, pace + step);
             if (pace > (busySignalled ? FORGET_BUSY : FORGET) * tooFast) {
                 tooFast = Double.POSITIVE_INFINITY;
@@ -235,7 +269,9 @@ public final class PaceController {
         double accepted = busyShare.acceptedLately();
         tooFast = Math.min(pace, accepted);
         busyLimit = tooFast;
-        cut(Math.min(pace * CUT, accepted * BELOW_ACCEPTED));
+        lowerFloor();
+        // the server's limit is about what it accepted: settle just under it, not a fixed share of the pace
+        cut(tooFast * BELOW_ACCEPTED);
         streak = 1;
         busySignalled = true;
         busySinceSignal = 0;
@@ -248,7 +284,10 @@ public final class PaceController {
             return Reaction.NONE;
         }
         busySinceSignal = 0;
-        boolean cut = pace > floor();
+        if (pace <= floor) {
+            lowerFloor();
+        }
+        boolean cut = pace > floor;
         if (cut) {
             tooFast = Math.min(tooFast, pace);
             busyLimit = tooFast;
@@ -257,6 +296,17 @@ public final class PaceController {
         // a server counting over a window longer than the pause still holds the earlier requests against us
         streak++;
         return signalled(Optional.empty(), cut);
+    }
+
+    /**
+     * Busy answers come too often while some answers are usable, and the server accepted less than
+     * the floor lately: the floor goes just below what it accepted, never below {@link #LOWEST}.
+     * Busy answers alone (a server down) leave the floor alone, and the pauses grow instead.
+     */
+    private void lowerFloor() {
+        if (busyShare.usableLately() >= USABLE_BELOW_FLOOR) {
+            floor = Math.clamp(busyShare.acceptedLately() * BELOW_ACCEPTED, LOWEST, floor);
+        }
     }
 
     private Reaction signalled(Optional<Duration> retryAfter, boolean cut) {
@@ -279,7 +329,7 @@ public final class PaceController {
 
     private void cut(double to) {
         long now = ticker.nanoTime();
-        pace = Math.max(floor(), to);
+        pace = Math.max(floor, to);
         lowest = Math.min(lowest, pace);
         if (slowdowns++ == 0) {
             firstSlowdown = now;
@@ -300,7 +350,4 @@ public final class PaceController {
         return signalled && sentAt - lastSignal < 0;
     }
 
-    private double floor() {
-        return ceiling * FLOOR;
-    }
 }

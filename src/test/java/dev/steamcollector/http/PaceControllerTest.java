@@ -293,6 +293,22 @@ class PaceControllerTest {
     }
 
     @Nested
+    class FarBelowTheConfiguredLimit {
+
+        @Test
+        void aServerTakingASixtiethIsNotAskedMoreThanHalfAgainAsOftenAsItAccepts() {
+            // the configured floor (2% of 60/s) is above the server's 1/s: the floor follows what it accepts
+            PaceSimulation run = new PaceSimulation(new RateLimit(60, Duration.ofSeconds(1)), at -> 1, 0, 6, true);
+            run.runUntil(Duration.ofSeconds(60));
+            PaceSimulation.Tally settled = run.runUntil(Duration.ofSeconds(240));
+
+            assertThat(settled.sent() / settled.seconds()).isLessThanOrEqualTo(1.5);
+            assertThat(settled.acceptedPerSecond()).isGreaterThan(0.7);
+            assertThat(run.pace().perSecond()).isGreaterThanOrEqualTo(PaceController.LOWEST);
+        }
+    }
+
+    @Nested
     class AgainstAServerWithALimitOfItsOwn {
 
         @Test
@@ -357,8 +373,11 @@ class PaceControllerTest {
             assertThat(pace.perSecond()).isEqualTo(100.0);
             assertThat(pace.snapshot(Instant.EPOCH).tooFastPerSecond()).isEmpty();
 
+            // a pace learnt below the floor, from a server accepting less, is kept down to one request a minute
+            pace.resume(0.5, OptionalDouble.empty());
+            assertThat(pace.perSecond()).isEqualTo(0.5);
             pace.resume(0.000_1, OptionalDouble.empty());
-            assertThat(pace.perSecond()).isEqualTo(100 * PaceController.FLOOR);
+            assertThat(pace.perSecond()).isEqualTo(PaceController.LOWEST);
         }
 
         @Test
