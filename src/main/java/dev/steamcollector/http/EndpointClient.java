@@ -124,18 +124,25 @@ public final class EndpointClient {
 
     /**
      * One try in the retry policy's sense: throttle and busy answers are tried again here, after
-     * the endpoint's pause or a brief wait of this request's own, without using up a retry.
+     * the endpoint's pause, or a brief wait of this request's own for a busy answer while the pace is
+     * not cut (one at random), without using up a retry. A try
+     * whose answer lowered the endpoint's pace does not count against {@link RetryPolicy#SIGNALLED_TRIES}:
+     * while the pace is still coming down to a server's limit, however far below the configured one,
+     * the request waits for it.
      */
     private <T> T attemptThroughSignals(HttpUrl url, String what, BodyParser<T> parser) throws InterruptedException {
-        for (int tries = 1; ; tries++) {
+        for (int tries = 0; ; ) {
+            double before = pace.perSecond();
             try {
                 return attemptOnce(url, what, parser);
             } catch (FetchException.Throttled | FetchException.Busy signal) {
-                if (tries >= RetryPolicy.SIGNALLED_TRIES) {
+                if (pace.perSecond() >= before && ++tries >= RetryPolicy.SIGNALLED_TRIES) {
                     throw signal;
                 }
                 stats.retried();
-                if (signal instanceof FetchException.Busy) {
+                // while the pace is cut, the gate spaces the retry at the slower pace: a worker waiting on its own
+                // besides would leave the gate without requests (and the server's limit unused) for a second or two
+                if (signal instanceof FetchException.Busy && !pace.slowed()) {
                     ticker.sleep(policy.backoff(1, Optional.empty(), ThreadLocalRandom.current()::nextDouble).toNanos());
                 }
             }
@@ -237,7 +244,7 @@ public final class EndpointClient {
     }
 
     private FetchException.Busy busy(String what, String reason, GateExit sent) {
-        react(pace.busy(sent.nanos()), "keeps answering busy (" + reason + ")");
+        react(pace.busy(sent.nanos()), "answers busy too often (" + reason + ")");
         return new FetchException.Busy(describe(what, "busy: " + reason));
     }
 

@@ -20,21 +20,50 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>One signal per round: a signal about a request that left before the previous signal was
  * already answered by that one. A signal that follows another with no clean answer between them
  * means the server is holding the endpoint off, not finding it a little fast: it does not cut again
- * but doubles the pause. Busy answers are not about the pace; only a run of {@value #BUSY_RUN} in a
- * row counts as a signal.
+ * but doubles the pause.
+ *
+ * <p>Busy answers ("Connection failed", an empty body) may be about the pace or not: they are told
+ * apart by how often they come ({@link BusyShare}), and only busy answers coming more often than
+ * the server gives them at a safe pace are a signal. Such a signal takes the pace just below what
+ * the server accepted lately (not a fixed share of the pace), the pace the climb then treats as the
+ * one that drew the signal.
+ * After it, busy answers {@value #FALL_AFTER} at a time with no usable one between mean the pace
+ * is still too fast, a limit far below the configured one maybe: each time the pace falls further,
+ * down to the floor, and the pause doubles, as the server may count over a longer window. A server
+ * that still accepts some requests, fewer than the floor, lowers the floor to just below what it
+ * accepted (never below a request a minute). Just past a limit busy answers found, the pace probes
+ * at a quarter of the speed until a hundred usable answers in a row, the refusals that tell of the
+ * limit coming only after it is passed.
  */
 public final class PaceController {
 
     static final double CUT = 0.7;
-    /** The lowest pace, as a share of the configured limit. */
+    /** The lowest pace, as a share of the configured limit, unless the server is seen to accept less. */
     static final double FLOOR = 0.02;
+    /** The lowest pace whatever the server accepts: one request a minute. */
+    static final double LOWEST = 1.0 / 60;
+    /** At the floor, this share of usable answers lately shows a server accepting less than the floor, not one down. */
+    static final double USABLE_BELOW_FLOOR = 0.25;
     /** A clean answer's climb below the settling point, as a share of the pace: slow paces climb gently. */
     static final double CLIMB = 0.005;
     /** A clean answer's climb near the pace that drew the last signal, as a share of that pace. */
     static final double PROBE = 0.001;
+    /**
+     * Past a limit busy answers found, the probe goes at this share of its speed until this many
+     * usable answers in a row: a server answering busy past its limit is only heard after some
+     * refusals, so the pace creeps up on it; a limit that rose lets the probe speed up.
+     */
+    static final double BUSY_PROBE = 0.25;
+    static final int BUSY_PROBE_ANSWERS = 100;
     static final double SETTLE = 0.95;
     static final double FORGET = 1.02;
-    static final int BUSY_RUN = 3;
+    static final double FORGET_BUSY = 1.05;
+    /** After busy answers drew a signal, the pace drops to this share of what the server accepted lately. */
+    static final double BELOW_ACCEPTED = 0.95;
+    /** Busy answers in a row after a busy signal that cut the pace again. */
+    static final int FALL_AFTER = 2;
+    /** Below this share of the pace that drew the last signal, the pace is taken as under the server's limit. */
+    static final double SAFE = 1.0;
 
     private final RateLimit limit;
     private final double ceiling;
@@ -44,12 +73,18 @@ public final class PaceController {
     private double pace;
     private double start;
     private double lowest;
+    private double floor;
     private double tooFast = Double.POSITIVE_INFINITY;
     private boolean signalled;
     private long lastSignal;
     private boolean cleanSinceSignal = true;
+    private boolean busySignalled;
+    private int busySinceSignal;
+    private int cleanInARow;
+    /** The pace busy answers last called too fast, remembered after the climb has forgotten it. */
+    private double busyLimit = Double.POSITIVE_INFINITY;
     private int streak;
-    private int busyRun;
+    private final BusyShare busyShare = new BusyShare();
     /** How long answers take, smoothed: a cut's pause lets the requests still under way come back first. */
     private long roundTrip;
     private int slowdowns;
@@ -65,6 +100,7 @@ public final class PaceController {
         this.pace = ceiling;
         this.start = ceiling;
         this.lowest = ceiling;
+        this.floor = ceiling * FLOOR;
     }
 
     /** What a signal did: the pause it asks of the whole endpoint (zero for none) and whether it cut the pace. */
@@ -82,7 +118,9 @@ public final class PaceController {
     public void resume(double perSecond, OptionalDouble tooFastPerSecond) {
         lock.lock();
         try {
-            pace = Math.clamp(perSecond, floor(), ceiling);
+            // a pace learnt below the floor (a server accepting less than it) is kept
+            floor = Math.clamp(perSecond, LOWEST, ceiling * FLOOR);
+            pace = Math.clamp(perSecond, floor, ceiling);
             start = pace;
             lowest = pace;
             tooFast = tooFastPerSecond.isPresent() && tooFastPerSecond.getAsDouble() < ceiling
@@ -127,15 +165,47 @@ public final class PaceController {
         }
     }
 
-    /** The endpoint said "busy" to a request that left at {@code sentAt}; only a run of them is a signal. */
+    /**
+     * The endpoint said "busy" to a request that left at {@code sentAt}: a signal when busy answers
+     * come more often than at a safe pace, or keep coming after such a signal.
+     */
     public Reaction busy(long sentAt) {
         lock.lock();
         try {
             timeAnswer(sentAt);
-            if (stale(sentAt) || ++busyRun < BUSY_RUN) {
+            cleanInARow = 0;
+            if (stale(sentAt)) {
                 return Reaction.NONE;
             }
-            return signal(Optional.empty());
+            if (busySignalled && !cleanSinceSignal) {
+                return fall();
+            }
+            return busyShare.hear(true, belowKnownLimit(), pace, nearBusyLimit()) ? busySignal() : Reaction.NONE;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The pace at which the server answers busy no more often than at random, as far as known. */
+    double busyBaseline() {
+        lock.lock();
+        try {
+            return busyShare.baseline();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Whether the pace is below the configured limit: a signal cut it and it has not climbed all the way back. */
+    public boolean slowed() {
+        return perSecond() < ceiling;
+    }
+
+    /** Whether the pace is at its floor: the endpoint cannot be slowed further, only paused. */
+    public boolean atFloor() {
+        lock.lock();
+        try {
+            return pace <= floor;
         } finally {
             lock.unlock();
         }
@@ -149,11 +219,13 @@ public final class PaceController {
             if (stale(sentAt)) {
                 return;
             }
+            busyShare.hear(false, belowKnownLimit(), pace, nearBusyLimit());
             cleanSinceSignal = true;
-            busyRun = 0;
-            double step = pace < SETTLE * tooFast ? CLIMB * pace : PROBE * tooFast;
+            cleanInARow++;
+            double probe = busySignalled && cleanInARow < BUSY_PROBE_ANSWERS ? BUSY_PROBE * PROBE : PROBE;
+            double step = pace < SETTLE * tooFast ? CLIMB * pace : probe * tooFast;
             pace = Math.min(ceiling, pace + step);
-            if (pace > FORGET * tooFast) {
+            if (pace > (busySignalled ? FORGET_BUSY : FORGET) * tooFast) {
                 tooFast = Double.POSITIVE_INFINITY;
             }
         } finally {
@@ -177,25 +249,87 @@ public final class PaceController {
     }
 
     private Reaction signal(Optional<Duration> retryAfter) {
-        long now = ticker.nanoTime();
+        busySignalled = false;
         boolean cut = cleanSinceSignal;
         if (cut) {
-            cut(now);
+            tooFast = pace;
+            cut(pace * CUT);
             streak = 1;
         } else {
             streak++;
         }
+        return signalled(retryAfter, cut);
+    }
+
+    /** Busy answers come too often: the server's limit is about the share of the pace it still accepts. */
+    private Reaction busySignal() {
+        if (!cleanSinceSignal) {
+            return signal(Optional.empty());
+        }
+        double accepted = busyShare.acceptedLately();
+        tooFast = Math.min(pace, accepted);
+        busyLimit = tooFast;
+        lowerFloor();
+        // the server's limit is about what it accepted: settle just under it, not a fixed share of the pace
+        cut(tooFast * BELOW_ACCEPTED);
+        streak = 1;
+        busySignalled = true;
+        busySinceSignal = 0;
+        return signalled(Optional.empty(), true);
+    }
+
+    /** Busy answers go on after a busy signal: the pace is still too fast, cut again deeper, down to the floor. */
+    private Reaction fall() {
+        if (++busySinceSignal < FALL_AFTER) {
+            return Reaction.NONE;
+        }
+        busySinceSignal = 0;
+        if (pace <= floor) {
+            lowerFloor();
+        }
+        boolean cut = pace > floor;
+        if (cut) {
+            tooFast = Math.min(tooFast, pace);
+            busyLimit = tooFast;
+            cut(pace * CUT * CUT);
+        }
+        // a server counting over a window longer than the pause still holds the earlier requests against us
+        streak++;
+        return signalled(Optional.empty(), cut);
+    }
+
+    /**
+     * Busy answers come too often while some answers are usable, and the server accepted less than
+     * the floor lately: the floor goes just below what it accepted, never below {@link #LOWEST}.
+     * Busy answers alone (a server down) leave the floor alone, and the pauses grow instead.
+     */
+    private void lowerFloor() {
+        if (busyShare.usableLately() >= USABLE_BELOW_FLOOR) {
+            floor = Math.clamp(busyShare.acceptedLately() * BELOW_ACCEPTED, LOWEST, floor);
+        }
+    }
+
+    private Reaction signalled(Optional<Duration> retryAfter, boolean cut) {
+        busyShare.restart();
         cleanSinceSignal = false;
         signalled = true;
-        lastSignal = now;
+        lastSignal = ticker.nanoTime();
         Duration pause = Duration.ofNanos(Math.max(intervalAtPace(), roundTrip))
                 .multipliedBy(1L << Math.min(30, streak - 1));
         return new Reaction(retryAfter.orElse(pause.compareTo(longestPause) > 0 ? longestPause : pause), cut);
     }
 
-    private void cut(long now) {
-        tooFast = pace;
-        pace = Math.max(floor(), pace * CUT);
+    private boolean nearBusyLimit() {
+        return pace >= SETTLE * busyLimit;
+    }
+
+    private boolean belowKnownLimit() {
+        return !Double.isInfinite(tooFast) && pace < SAFE * tooFast;
+    }
+
+    private void cut(double to) {
+        long now = ticker.nanoTime();
+        pace = Math.max(floor, to);
         lowest = Math.min(lowest, pace);
         if (slowdowns++ == 0) {
             firstSlowdown = now;
@@ -216,7 +350,4 @@ public final class PaceController {
         return signalled && sentAt - lastSignal < 0;
     }
 
-    private double floor() {
-        return ceiling * FLOOR;
-    }
 }

@@ -12,7 +12,8 @@ public final class ResponseClassifier {
 
     /**
      * What the caller should do with an answer. {@code THROTTLED} is "you are too fast" (slow down);
-     * {@code BUSY} is "I am busy", not about the caller's pace (wait a little, try again).
+     * {@code BUSY} may be "I am busy" at random or "too fast" in disguise (wait a little, try again;
+     * the pace tells which by how often they come).
      */
     public enum Verdict { SUCCESS, THROTTLED, BUSY, RETRY, REJECTED }
 
@@ -45,10 +46,11 @@ public final class ResponseClassifier {
         }
         String text = body == null ? "" : body.strip();
         if (text.isEmpty() || text.equals("null")) {
-            return new Classification(Verdict.THROTTLED, "empty answer");
+            // the Store's answer past its limit, but also now and then at random
+            return new Classification(Verdict.BUSY, "empty answer");
         }
         if (text.startsWith("Connection failed")) {
-            // SteamSpy's database is busy; it says so at random, whatever the caller's pace
+            // SteamSpy's database is busy: at random, and to every request past its limit
             return new Classification(Verdict.BUSY, "'" + firstLine(text) + "'");
         }
         if (text.startsWith("<")) {

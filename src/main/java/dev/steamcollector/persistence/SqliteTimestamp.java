@@ -34,7 +34,26 @@ final class SqliteTimestamp {
 
     /** The text for {@code instant}, truncated to the millisecond. */
     static String format(Instant instant) {
-        return WRITE.format(instant);
+        LocalDateTime at = LocalDateTime.ofEpochSecond(instant.getEpochSecond(), instant.getNano(), ZoneOffset.UTC);
+        if (at.getYear() < 0 || at.getYear() > 9999) {
+            return WRITE.format(instant);
+        }
+        // by hand: the formatter took a tenth of the time an app list page spent in the database
+        char[] text = "0000-00-00 00:00:00.000".toCharArray();
+        digits(text, 0, 4, at.getYear());
+        digits(text, 5, 2, at.getMonthValue());
+        digits(text, 8, 2, at.getDayOfMonth());
+        digits(text, 11, 2, at.getHour());
+        digits(text, 14, 2, at.getMinute());
+        digits(text, 17, 2, at.getSecond());
+        digits(text, 20, 3, at.getNano() / 1_000_000);
+        return new String(text);
+    }
+
+    private static void digits(char[] text, int at, int width, int value) {
+        for (int i = at + width - 1; i >= at; i--, value /= 10) {
+            text[i] = (char) ('0' + value % 10);
+        }
     }
 
     /** The instant a stored value stands for: the text form, or epoch milliseconds (as a number or digits). */

@@ -97,7 +97,7 @@ public final class AppListCollector {
 
     private long deactivateMissing(BitSet seen, boolean inAppIdOrder) {
         ListShrinkGuard.Verdict verdict = guard.judge(games.findActiveAppIds(), seen,
-                games.findMissingActiveAppIds(), inAppIdOrder);
+                games::findMissingActiveAppIds, inAppIdOrder);
         Instant now = now();
         games.markMissing(verdict.mark(), now);
         games.deactivate(verdict.deactivate(), now);

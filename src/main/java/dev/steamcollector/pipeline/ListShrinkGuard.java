@@ -1,6 +1,7 @@
 package dev.steamcollector.pipeline;
 
 import java.util.BitSet;
+import java.util.function.Supplier;
 
 /**
  * Decides what a complete app list that lacks active games may deactivate. A list lacking few
@@ -61,6 +62,11 @@ public final class ListShrinkGuard {
      * the list is ordered by appid, so that a truncation leaves a run of consecutive games out.
      */
     public Verdict judge(BitSet active, BitSet seen, BitSet marked, boolean inAppIdOrder) {
+        return judge(active, seen, () -> marked, inAppIdOrder);
+    }
+
+    /** As above, asking for the {@code marked} games only when the verdict depends on them (seldom). */
+    public Verdict judge(BitSet active, BitSet seen, Supplier<BitSet> marked, boolean inAppIdOrder) {
         BitSet missing = (BitSet) active.clone();
         missing.andNot(seen);
         long gone = missing.cardinality();
@@ -81,10 +87,11 @@ public final class ListShrinkGuard {
         if (inAppIdOrder && spreadOverTheWholeRange(active, missing, gone)) {
             return new Verdict(Shape.SCATTERED, gone, total, missing, new BitSet(), run);
         }
+        BitSet before = marked.get();
         BitSet confirmed = (BitSet) missing.clone();
-        confirmed.and(marked);
+        confirmed.and(before);
         BitSet first = (BitSet) missing.clone();
-        first.andNot(marked);
+        first.andNot(before);
         return new Verdict(Shape.UNCONFIRMED, gone, total, confirmed, first, run);
     }
 

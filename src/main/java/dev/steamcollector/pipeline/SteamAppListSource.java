@@ -5,6 +5,12 @@ import dev.steamcollector.http.FetchException;
 import dev.steamcollector.steam.AppListPage;
 import dev.steamcollector.steam.SteamWebApiClient;
 import java.util.List;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,20 +28,49 @@ public final class SteamAppListSource implements AppListSource {
         this.pageSize = pageSize;
     }
 
+    /**
+     * Each page is handed to {@code sink} on a thread of its own while the next one is fetched, so
+     * storing a page never waits for the network nor the network for the database; at most one page
+     * waits to be stored. Whatever ends the list, the pages already fetched are stored first.
+     */
     @Override
     public boolean fetchAll(Consumer<AppListBatch> sink) {
-        int cursor = 0;
-        int pages = 0;
-        boolean more = true;
-        while (more) {
-            AppListPage page = fetchPage(cursor);
-            pages++;
-            sink.accept(new AppListBatch(page.apps(), List.of()));
-            log.info("App list: page {} brought {} games", pages, page.apps().size());
-            more = page.haveMore() && !page.apps().isEmpty();
-            cursor = page.lastAppId();
+        try (ExecutorService writer = Executors.newSingleThreadExecutor(
+                Thread.ofVirtual().name("app-list-writer").factory())) {
+            Future<?> storing = CompletableFuture.completedFuture(null);
+            int cursor = 0;
+            int pages = 0;
+            boolean more = true;
+            while (more) {
+                AppListPage page;
+                try {
+                    page = fetchPage(cursor);
+                } finally {
+                    await(storing);
+                }
+                pages++;
+                int number = pages;
+                storing = writer.submit(() -> {
+                    sink.accept(new AppListBatch(page.apps(), List.of()));
+                    log.info("App list: page {} brought {} games", number, page.apps().size());
+                });
+                more = page.haveMore() && !page.apps().isEmpty();
+                cursor = page.lastAppId();
+            }
+            await(storing);
         }
         return true;
+    }
+
+    private static void await(Future<?> storing) {
+        try {
+            storing.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("interrupted while storing an app list page");
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException failure ? failure : new IllegalStateException(e.getCause());
+        }
     }
 
     private AppListPage fetchPage(int cursor) {

@@ -21,6 +21,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.concurrent.TimeUnit;
+import java.util.zip.GZIPOutputStream;
 
 /**
  * Serves a keyed app list built from the real SteamSpy dumps as {@code IStoreService/GetAppList/v1}
@@ -56,7 +57,10 @@ public final class AppListBenchmark {
                 .bindAddress("127.0.0.1")
                 .dynamicPort()
                 .containerThreads(16)
-                .disableRequestJournal());
+                .disableRequestJournal()
+                // pages go out compressed once, before the clock starts, as a real server's would: compressing
+                // 5 MB a request took the fake 1-4 s of the two shared cores, more than collecting the page
+                .gzipDisabled(true));
         server.start();
         int status;
         try {
@@ -95,14 +99,17 @@ public final class AppListBenchmark {
                 + " name + \" (copy k)\")%n", fromDumps, wanted - fromDumps, SYNTHETIC_STRIDE);
         List<Page> pages = new ArrayList<>();
         long bytes = 0;
+        long compressed = 0;
         for (int from = 0; from < wanted; from += PAGE_SIZE) {
             int to = Math.min(wanted, from + PAGE_SIZE);
             byte[] body = render(ids, names, from, to);
-            pages.add(new Page(body, ids[to - 1]));
+            Page page = new Page(gzip(body), ids[to - 1]);
+            pages.add(page);
             bytes += body.length;
+            compressed += page.gzippedBody().length;
         }
-        System.out.printf(Locale.ROOT, "data: %d pages, %,d bytes of JSON in all, appids %,d .. %,d%n",
-                pages.size(), bytes, ids[0], ids[wanted - 1]);
+        System.out.printf(Locale.ROOT, "data: %d pages, %,d bytes of JSON in all (%,d gzipped), appids %,d .. %,d%n",
+                pages.size(), bytes, compressed, ids[0], ids[wanted - 1]);
         return pages;
     }
 
@@ -134,6 +141,16 @@ public final class AppListBenchmark {
         return out.toByteArray();
     }
 
+    private static byte[] gzip(byte[] body) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(body.length / 4);
+        try (GZIPOutputStream zip = new GZIPOutputStream(out)) {
+            zip.write(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return out.toByteArray();
+    }
+
     /** One stub a page, told apart by the {@code last_appid} cursor; the first page has none. */
     private static void stub(WireMockServer server, List<Page> pages) {
         String cursor = null;
@@ -144,7 +161,8 @@ public final class AppListBenchmark {
                     .withQueryParam("max_results", equalTo(Integer.toString(PAGE_SIZE)))
                     .withQueryParam("last_appid", cursor == null ? absent() : equalTo(cursor));
             server.stubFor(request.willReturn(aResponse().withStatus(200)
-                    .withHeader("Content-Type", "application/json").withBody(page.body())));
+                    .withHeader("Content-Type", "application/json").withHeader("Content-Encoding", "gzip")
+                    .withBody(page.gzippedBody())));
             cursor = Integer.toString(page.lastAppId());
         }
     }
@@ -152,10 +170,16 @@ public final class AppListBenchmark {
     /** Runs the collection in a fresh JVM (same java and classpath) so the fake's memory is not counted. */
     private static int runChild(String baseUrl, int wanted, String heap) throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        List<String> command = List.of(java, "-Xmx" + heap, "--enable-native-access=ALL-UNNAMED",
-                "-cp", System.getProperty("java.class.path"), AppListRun.class.getName(), baseUrl,
-                Integer.toString(wanted));
-        System.out.println("child: " + java + " -Xmx" + heap + " " + AppListRun.class.getName() + " " + baseUrl);
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx" + heap, "--enable-native-access=ALL-UNNAMED"));
+        // e.g. -Dbench.childOptions=-XX:StartFlightRecording=filename=applist.jfr to profile the collection
+        String options = System.getProperty("bench.childOptions", "").strip();
+        if (!options.isEmpty()) {
+            command.addAll(List.of(options.split("\\s+")));
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), AppListRun.class.getName(), baseUrl,
+                Integer.toString(wanted)));
+        System.out.println("child: " + java + " -Xmx" + heap + (options.isEmpty() ? "" : " " + options) + " "
+                + AppListRun.class.getName() + " " + baseUrl);
         Process child = new ProcessBuilder(command).inheritIO().start();
         if (!child.waitFor(CHILD_TIMEOUT_MINUTES, TimeUnit.MINUTES)) {
             System.out.println("FAILED: the child did not finish within " + CHILD_TIMEOUT_MINUTES + " minutes");
@@ -170,6 +194,6 @@ public final class AppListBenchmark {
     }
 
     /** A pre-rendered page and the appid of its last app, the cursor of the next request. */
-    private record Page(byte[] body, int lastAppId) {
+    private record Page(byte[] gzippedBody, int lastAppId) {
     }
 }

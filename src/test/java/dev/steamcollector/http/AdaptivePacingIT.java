@@ -110,7 +110,8 @@ class AdaptivePacingIT {
 
     @Test
     void randomBusyAnswersCostABriefRetryNotThePaceOrTheRun() throws Exception {
-        try (LimitedServer server = LimitedServer.start(1_000, 5, 40, 0.1, 3);
+        // 5% at random, whatever the pace: a share a server refusing over its limit would not stay at
+        try (LimitedServer server = LimitedServer.start(1_000, 5, 40, 0.05, 3);
                 HttpGateway gateway = TestApis.gateway(server.baseUrl(), CONFIGURED, 2)) {
             EndpointClient client = gateway.client(Endpoint.STEAMSPY);
 

@@ -12,8 +12,9 @@ import java.util.function.LongToDoubleFunction;
 /**
  * A run of one endpoint in simulated time, no threads and no sleeps: requests leave at the pace a
  * {@link PaceController} sets (as the gate spaces them), reach a server that accepts at most its
- * limit in any sliding second and answers the rest "too fast", and their answers come back after a
- * random latency and go to the controller, as the endpoint client passes them on.
+ * limit in any sliding second and answers the rest "too fast" (as a 429) or "busy" (as SteamSpy
+ * does), and their answers come back after a random latency and go to the controller, as the
+ * endpoint client passes them on.
  */
 final class PaceSimulation implements Ticker {
 
@@ -24,6 +25,7 @@ final class PaceSimulation implements Ticker {
     private final LongToDoubleFunction serverLimit;
     private final Random random;
     private final double busyShare;
+    private final boolean overLimitBusy;
     private final Deque<Long> accepted = new ArrayDeque<>();
     private final PriorityQueue<Answer> inFlight = new PriorityQueue<>((a, b) -> Long.compare(a.at, b.at));
     private long now;
@@ -47,10 +49,18 @@ final class PaceSimulation implements Ticker {
 
     private enum Kind { CLEAN, TOO_FAST, BUSY }
 
+    /** Over-limit requests are answered "too fast"; {@code busyShare} of the accepted "busy", at random. */
     PaceSimulation(RateLimit configured, LongToDoubleFunction serverLimit, double busyShare, long seed) {
+        this(configured, serverLimit, busyShare, seed, false);
+    }
+
+    /** {@code overLimitBusy}: over-limit requests are answered "busy", as SteamSpy does, and still tallied too fast. */
+    PaceSimulation(RateLimit configured, LongToDoubleFunction serverLimit, double busyShare, long seed,
+            boolean overLimitBusy) {
         this.pace = new PaceController(configured, Duration.ofSeconds(30), this);
         this.serverLimit = serverLimit;
         this.busyShare = busyShare;
+        this.overLimitBusy = overLimitBusy;
         this.random = new Random(seed);
         this.highestPace = pace.perSecond();
     }
@@ -125,7 +135,7 @@ final class PaceSimulation implements Ticker {
                 pace.clean(answer.sentAt);
                 yield PaceController.Reaction.NONE;
             }
-            case TOO_FAST -> pace.tooFast(answer.sentAt, Optional.empty());
+            case TOO_FAST -> overLimitBusy ? pace.busy(answer.sentAt) : pace.tooFast(answer.sentAt, Optional.empty());
             case BUSY -> pace.busy(answer.sentAt);
         };
         pausedUntil = Math.max(pausedUntil, now + reaction.pause().toNanos());

@@ -61,22 +61,27 @@ class ResponseClassifierTest {
     class WhenTheStatusIs200 {
 
         @ParameterizedTest(name = "body [{0}]")
-        @ValueSource(strings = {"", "null", "  ", "\n", " null\n", "<html><body>Service Unavailable</body></html>",
-            "<!DOCTYPE html><html></html>"})
-        void readsAnEmptyNullOrHtmlBodyAsTooFast(String body) {
+        @ValueSource(strings = {"<html><body>Service Unavailable</body></html>", "<!DOCTYPE html><html></html>"})
+        void readsAnHtmlBodyAsTooFast(String body) {
             assertThat(verdictOf(200, body, false)).isEqualTo(Verdict.THROTTLED);
         }
 
         @ParameterizedTest(name = "body [{0}]")
+        @ValueSource(strings = {"", "null", "  ", "\n", " null\n"})
+        void readsAnEmptyOrNullBodyAsBusyToBeJudgedByHowOftenItComes(String body) {
+            assertThat(verdictOf(200, body, false)).isEqualTo(Verdict.BUSY);
+        }
+
+        @ParameterizedTest(name = "body [{0}]")
         @ValueSource(strings = {"Connection failed: Too many connections", "Connection failed: Too many connections\n"})
-        void readsSteamSpysTooManyConnectionsAsBusyNotTooFast(String body) {
+        void readsSteamSpysTooManyConnectionsAsBusy(String body) {
             assertThat(verdictOf(200, body, false)).isEqualTo(Verdict.BUSY);
         }
 
         @ParameterizedTest
         @NullSource
-        void readsAMissingBodyAsThrottling(String body) {
-            assertThat(verdictOf(200, body, false)).isEqualTo(Verdict.THROTTLED);
+        void readsAMissingBodyAsBusy(String body) {
+            assertThat(verdictOf(200, body, false)).isEqualTo(Verdict.BUSY);
         }
 
         @Test

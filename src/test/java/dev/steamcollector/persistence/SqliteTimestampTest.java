@@ -15,9 +15,18 @@ class SqliteTimestampTest {
         "2026-11-29T16:12:51.118Z, 2026-11-29 16:12:51.118",
         "2026-01-01T00:00:00Z, 2026-01-01 00:00:00.000",
         "2026-01-01T00:00:00.000999Z, 2026-01-01 00:00:00.000",
-        "1999-12-31T23:59:59.9Z, 1999-12-31 23:59:59.900"})
+        "1999-12-31T23:59:59.9Z, 1999-12-31 23:59:59.900",
+        "0999-02-03T04:05:06.007Z, 0999-02-03 04:05:06.007",
+        "1970-01-01T00:00:00Z, 1970-01-01 00:00:00.000",
+        "1969-12-31T23:59:59.999999999Z, 1969-12-31 23:59:59.999",
+        "9999-12-31T23:59:59.999Z, 9999-12-31 23:59:59.999"})
     void writesFixedWidthUtcTextWithMilliseconds(Instant instant, String text) {
         assertThat(SqliteTimestamp.format(instant)).isEqualTo(text).hasSize(23);
+    }
+
+    @Test
+    void yearsPastFourDigitsAreWrittenAsTheFormatterWrites() {
+        assertThat(SqliteTimestamp.format(Instant.parse("+10000-01-01T00:00:00Z"))).isEqualTo("+10000-01-01 00:00:00.000");
     }
 
     @ParameterizedTest

@@ -22,8 +22,10 @@ import java.util.regex.Pattern;
 
 /**
  * A local HTTP fake that keeps a rate limit of its own, as a real API does: it accepts at most its
- * limit in any sliding second (only accepted requests count) and answers the rest HTTP 429 with the
- * body {@code null}; of the accepted ones, a share may answer SteamSpy's busy text instead. Answers
+ * limit in any sliding second (only accepted requests count) and answers the rest as SteamSpy does,
+ * HTTP 200 {@code Connection failed: Too many connections} (or, {@link #answeringTooFastWith429},
+ * HTTP 429 with the body {@code null}); of the accepted ones, a share may answer SteamSpy's busy
+ * text at random. Answers
  * take a random latency. Every request's arrival (before the latency) and outcome is recorded. It
  * serves a SteamSpy {@code appdetails} record for the {@code appid} asked about, on any path.
  */
@@ -63,6 +65,7 @@ public final class LimitedServer implements AutoCloseable {
     private final int maxLatencyMillis;
     private final double busyShare;
     private int limit;
+    private volatile boolean overLimit429;
 
     private LimitedServer(int limit, int minLatencyMillis, int maxLatencyMillis, double busyShare, long seed)
             throws IOException {
@@ -92,6 +95,12 @@ public final class LimitedServer implements AutoCloseable {
 
     public String baseUrl() {
         return "http://" + server.getAddress().getAddress().getHostAddress() + ":" + server.getAddress().getPort();
+    }
+
+    /** Answers over-limit requests HTTP 429 {@code null} instead of SteamSpy's busy text; returns this server. */
+    public LimitedServer answeringTooFastWith429() {
+        overLimit429 = true;
+        return this;
     }
 
     /** Changes the limit from now on. */
@@ -126,12 +135,12 @@ public final class LimitedServer implements AutoCloseable {
             record(new Arrival(arrived, System.nanoTime(), outcome));
             String body = switch (outcome) {
                 case OK -> RECORD.formatted(appId(exchange.getRequestURI()));
-                case TOO_FAST -> "null";
+                case TOO_FAST -> overLimit429 ? "null" : BUSY;
                 case BUSY -> BUSY;
             };
             byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", outcome == Outcome.OK ? "application/json" : "text/plain");
-            exchange.sendResponseHeaders(outcome == Outcome.TOO_FAST ? 429 : 200, bytes.length);
+            exchange.sendResponseHeaders(outcome == Outcome.TOO_FAST && overLimit429 ? 429 : 200, bytes.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(bytes);
             }
