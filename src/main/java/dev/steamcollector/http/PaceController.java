@@ -31,9 +31,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * is still too fast, a limit far below the configured one maybe: each time the pace falls further,
  * down to the floor, and the pause doubles, as the server may count over a longer window. A server
  * that still accepts some requests, fewer than the floor, lowers the floor to just below what it
- * accepted (never below a request a minute). Just past a limit busy answers found, the pace probes
- * at a quarter of the speed until a hundred usable answers in a row, the refusals that tell of the
- * limit coming only after it is passed.
+ * accepted (never below a request a minute).
  */
 public final class PaceController {
 
@@ -48,13 +46,6 @@ public final class PaceController {
     static final double CLIMB = 0.005;
     /** A clean answer's climb near the pace that drew the last signal, as a share of that pace. */
     static final double PROBE = 0.001;
-    /**
-     * Past a limit busy answers found, the probe goes at this share of its speed until this many
-     * usable answers in a row: a server answering busy past its limit is only heard after some
-     * refusals, so the pace creeps up on it; a limit that rose lets the probe speed up.
-     */
-    static final double BUSY_PROBE = 0.25;
-    static final int BUSY_PROBE_ANSWERS = 100;
     static final double SETTLE = 0.95;
     static final double FORGET = 1.02;
     static final double FORGET_BUSY = 1.05;
@@ -80,7 +71,6 @@ public final class PaceController {
     private boolean cleanSinceSignal = true;
     private boolean busySignalled;
     private int busySinceSignal;
-    private int cleanInARow;
     /** The pace busy answers last called too fast, remembered after the climb has forgotten it. */
     private double busyLimit = Double.POSITIVE_INFINITY;
     private int streak;
@@ -173,7 +163,6 @@ public final class PaceController {
         lock.lock();
         try {
             timeAnswer(sentAt);
-            cleanInARow = 0;
             if (stale(sentAt)) {
                 return Reaction.NONE;
             }
@@ -221,9 +210,7 @@ public final class PaceController {
             }
             busyShare.hear(false, belowKnownLimit(), pace, nearBusyLimit());
             cleanSinceSignal = true;
-            cleanInARow++;
-            double probe = busySignalled && cleanInARow < BUSY_PROBE_ANSWERS ? BUSY_PROBE * PROBE : PROBE;
-            double step = pace < SETTLE * tooFast ? CLIMB * pace : probe * tooFast;
+            double step = pace < SETTLE * tooFast ? CLIMB * pace : PROBE * tooFast;
             pace = Math.min(ceiling, pace + step);
             if (pace > (busySignalled ? FORGET_BUSY : FORGET) * tooFast) {
                 tooFast = Double.POSITIVE_INFINITY;
