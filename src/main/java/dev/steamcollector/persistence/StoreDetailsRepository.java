@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Writes the {@code store_details} table: a batch of descriptions, or of review summaries, in one
@@ -114,19 +115,7 @@ public final class StoreDetailsRepository {
      * Store's. Each game must exist in {@code games}.
      */
     public void storeDescriptions(List<FetchOutcome<StoreDescription>> batch) {
-        List<Game> names = new ArrayList<>();
-        for (FetchOutcome<StoreDescription> outcome : batch) {
-            if (outcome instanceof FetchOutcome.Fetched<StoreDescription> f && f.data().name() != null) {
-                names.add(new Game(f.appId(), f.data().name()));
-            }
-        }
-        Outbox outbox = database.outbox();
-        SqlDialect sql = database.dialect();
-        database.execute(connection -> {
-            recordingChanges(connection, outbox, DESCRIPTION, batch, () -> upsert(connection, sql, DESCRIPTION, batch,
-                    StoreColumns::bind));
-            GameRepository.fillMissingNames(connection, names);
-        });
+        storeNamed(DESCRIPTION, batch, StoreDescription::name, StoreColumns::bind);
     }
 
     /**
@@ -134,17 +123,21 @@ public final class StoreDetailsRepository {
      * catalogue's. Each game must exist in {@code games}.
      */
     public void storeCatalogue(List<FetchOutcome<CatalogueDescription>> batch) {
+        storeNamed(CATALOGUE, batch, CatalogueDescription::name, StoreColumns::bind);
+    }
+
+    /** Stores a batch of {@code part} in one transaction, filling the names of games stored without one. */
+    private <T> void storeNamed(Part part, List<FetchOutcome<T>> batch, Function<T, String> name, Binder<T> binder) {
         List<Game> names = new ArrayList<>();
-        for (FetchOutcome<CatalogueDescription> outcome : batch) {
-            if (outcome instanceof FetchOutcome.Fetched<CatalogueDescription> f && f.data().name() != null) {
-                names.add(new Game(f.appId(), f.data().name()));
+        for (FetchOutcome<T> outcome : batch) {
+            if (outcome instanceof FetchOutcome.Fetched<T> f && name.apply(f.data()) != null) {
+                names.add(new Game(f.appId(), name.apply(f.data())));
             }
         }
         Outbox outbox = database.outbox();
         SqlDialect sql = database.dialect();
         database.execute(connection -> {
-            recordingChanges(connection, outbox, CATALOGUE, batch, () -> upsert(connection, sql, CATALOGUE, batch,
-                    StoreColumns::bind));
+            recordingChanges(connection, outbox, part, batch, () -> upsert(connection, sql, part, batch, binder));
             GameRepository.fillMissingNames(connection, names);
         });
     }
