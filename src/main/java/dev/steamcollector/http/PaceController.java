@@ -48,7 +48,7 @@ public final class PaceController {
     static final double PROBE = 0.001;
     static final double SETTLE = 0.95;
     static final double FORGET = 1.02;
-    static final double FORGET_BUSY = 1.05;
+    static final double FORGET_BUSY = 1.02;
     /** After busy answers drew a signal, the pace drops to this share of what the server accepted lately. */
     static final double BELOW_ACCEPTED = 0.95;
     /** Busy answers in a row after a busy signal that cut the pace again. */
