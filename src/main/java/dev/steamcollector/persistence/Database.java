@@ -19,8 +19,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import org.hibernate.Session;
 import org.hibernate.SessionFactory;
+import org.hibernate.StatelessSession;
+import org.hibernate.Transaction;
 import org.hibernate.boot.MetadataBuilder;
 import org.hibernate.boot.MetadataSources;
 import org.hibernate.boot.registry.StandardServiceRegistry;
@@ -32,10 +33,21 @@ import org.hibernate.jdbc.Work;
 /**
  * An open database: connection pool, Hibernate session factory, migrations and repositories.
  *
+ * <p>Once Hibernate is started ({@link #open}, or {@link #startEntities} after the run lock is
+ * taken), every unit of work is one transaction of a Hibernate {@link StatelessSession}: entity
+ * reads and writes go through the session, and the batched upserts, which Hibernate runs a row a
+ * round trip, go as native statements on the session's own connection and transaction
+ * ({@link #execute}, {@link #query}). Before that, and for the commands that only read, the same
+ * work runs on a plain pooled connection, so that the run lock, the migrations and {@code status}
+ * never wait for Hibernate's start-up.
+ *
  * <p>Every database call runs on one platform thread. SQLite wants a single writer, and a blocking
  * JDBC call must not hold a virtual thread's carrier; callers on virtual threads simply wait.
  */
 public final class Database implements AutoCloseable {
+
+    /** The statements a JDBC batch of entity writes holds: as many as the largest batch of games. */
+    private static final int JDBC_BATCH_SIZE = 1_000;
 
     /** How long a lost connection is tried again unless configured otherwise. */
     public static final Duration DEFAULT_RECONNECT = Duration.ofSeconds(60);
@@ -53,6 +65,7 @@ public final class Database implements AutoCloseable {
      */
     private CompletableFuture<SessionFactory> sessionFactory;
     private volatile Outbox outbox = Outbox.OFF;
+    private final Repositories repositories;
 
     private Database(DatabaseSettings settings, HikariDataSource dataSource, Duration reconnect) {
         this.settings = settings;
@@ -62,6 +75,7 @@ public final class Database implements AutoCloseable {
         this.reconnection = new Reconnection(failures, settings.describe(), reconnect);
         this.reserve = settings.kind() == Kind.SQLITE ? SpaceReserve.of(settings.jdbcUrl()) : Optional.empty();
         this.worker = Executors.newSingleThreadExecutor(Thread.ofPlatform().name("database").daemon(true).factory());
+        this.repositories = new Repositories(this);
     }
 
     /** Connects, failing with a one-line {@link DatabaseException} when the database cannot be reached. */
@@ -121,82 +135,82 @@ public final class Database implements AutoCloseable {
     }
 
     public GameRepository games() {
-        return new GameRepository(this);
+        return repositories.games();
     }
 
     public MetadataRepository metadata() {
-        return new MetadataRepository(this);
+        return repositories.metadata();
     }
 
     public ExportRepository exports() {
-        return new ExportRepository(this);
+        return repositories.exports();
     }
 
     public LockRepository locks() {
-        return new LockRepository(this);
+        return repositories.locks();
     }
 
     public PagePassRepository pagePasses() {
-        return new PagePassRepository(this);
+        return repositories.pagePasses();
     }
 
     public DetailsBatchRepository detailsBatches() {
-        return new DetailsBatchRepository(this);
+        return repositories.detailsBatches();
     }
 
     public StoreDetailsRepository storeDetails() {
-        return new StoreDetailsRepository(this);
+        return repositories.storeDetails();
     }
 
     /** Which games' Store descriptions are due. */
     public StoreBacklogRepository storeDescriptionsDue() {
-        return new StoreBacklogRepository(this, StoreDetailsRepository.DESCRIPTION);
+        return repositories.storeDescriptionsDue();
     }
 
     /** Which games' Store review summaries are due. */
     public StoreBacklogRepository storeReviewsDue() {
-        return new StoreBacklogRepository(this, StoreDetailsRepository.REVIEWS);
+        return repositories.storeReviewsDue();
     }
 
     /** Which games the Store catalogue is to describe. */
     public StoreBacklogRepository catalogueDue() {
-        return new StoreBacklogRepository(this, StoreDetailsRepository.CATALOGUE);
+        return repositories.catalogueDue();
     }
 
     public FreshnessRepository freshness() {
-        return new FreshnessRepository(this);
+        return repositories.freshness();
     }
 
     public StoreNamesRepository storeNames() {
-        return new StoreNamesRepository(this);
+        return repositories.storeNames();
     }
 
     public PriceRepository prices() {
-        return new PriceRepository(this);
+        return repositories.prices();
     }
 
     public PriceCheckRepository priceChecks() {
-        return new PriceCheckRepository(this);
+        return repositories.priceChecks();
     }
 
     public NotificationRepository notifications() {
-        return new NotificationRepository(this);
+        return repositories.notifications();
     }
 
     public RunRepository runs() {
-        return new RunRepository(this);
+        return repositories.runs();
     }
 
     public MetricTotalsRepository metricTotals() {
-        return new MetricTotalsRepository(this);
+        return repositories.metricTotals();
     }
 
     public PaceRepository paces() {
-        return new PaceRepository(this);
+        return repositories.paces();
     }
 
     public EventRepository events() {
-        return new EventRepository(this);
+        return repositories.events();
     }
 
     /** From now on, every recorded change also queues its change event (Kafka is configured). */
@@ -208,12 +222,15 @@ public final class Database implements AutoCloseable {
         return outbox;
     }
 
-    /** Runs {@code work} in one transaction on the database thread and returns its result. */
-    <T> T inTransaction(Function<Session, T> work) {
-        return onDatabaseThread(() -> sessionFactory().fromTransaction(work));
+    /**
+     * Runs {@code work} in one transaction of a stateless session on the database thread and
+     * returns its result; waits for Hibernate's start-up the first time.
+     */
+    <T> T inTransaction(Function<StatelessSession, T> work) {
+        return onDatabaseThread(() -> inSession(work));
     }
 
-    /** Runs plain JDBC {@code work} in one transaction on the database thread. */
+    /** Runs native JDBC {@code work} in one transaction on the database thread. */
     void execute(Work work) {
         query(connection -> {
             work.execute(connection);
@@ -221,20 +238,57 @@ public final class Database implements AutoCloseable {
         });
     }
 
-    /** Runs plain JDBC {@code work} in one transaction on the database thread and returns its result. */
+    /**
+     * Runs native JDBC {@code work} in one transaction on the database thread and returns its
+     * result: on the connection of a stateless session once Hibernate is started, on a plain pooled
+     * connection before.
+     */
     <T> T query(ReturningWork<T> work) {
-        return onDatabaseThread(() -> {
-            try (Connection connection = dataSource.getConnection()) {
-                try {
-                    T result = work.execute(connection);
-                    connection.commit();
-                    return result;
-                } catch (SQLException | RuntimeException e) {
-                    rollbackQuietly(connection, e);
-                    throw e;
+        return onDatabaseThread(() -> entitiesStarted() ? inSession(session -> session.doReturningWork(work))
+                : onPlainConnection(work));
+    }
+
+    private <T> T inSession(Function<StatelessSession, T> work) {
+        try (StatelessSession session = sessionFactory().openStatelessSession()) {
+            session.setJdbcBatchSize(JDBC_BATCH_SIZE);
+            Transaction transaction = session.beginTransaction();
+            try {
+                T result = work.apply(session);
+                transaction.commit();
+                return result;
+            } catch (RuntimeException | Error e) {
+                if (transaction.isActive()) {
+                    rollbackQuietly(transaction, e);
                 }
+                throw e;
             }
-        });
+        }
+    }
+
+    private <T> T onPlainConnection(ReturningWork<T> work) throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            try {
+                T result = work.execute(connection);
+                connection.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                rollbackQuietly(connection, e);
+                throw e;
+            }
+        }
+    }
+
+    private synchronized boolean entitiesStarted() {
+        return sessionFactory != null;
+    }
+
+    /** A failed commit (a full disk) may have ended the transaction already: its own error is the one to report. */
+    private static void rollbackQuietly(Transaction transaction, Throwable failure) {
+        try {
+            transaction.rollback();
+        } catch (RuntimeException rollbackFailed) {
+            failure.addSuppressed(rollbackFailed);
+        }
     }
 
     /** A failed commit (a full disk) may have ended the transaction already: its own error is the one to report. */
@@ -358,7 +412,7 @@ public final class Database implements AutoCloseable {
         StandardServiceRegistryBuilder registry = new StandardServiceRegistryBuilder()
                 .applySetting(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource)
                 .applySetting(AvailableSettings.HBM2DDL_AUTO, "none")
-                .applySetting(AvailableSettings.STATEMENT_BATCH_SIZE, 500)
+                .applySetting(AvailableSettings.STATEMENT_BATCH_SIZE, JDBC_BATCH_SIZE)
                 .applySetting(AvailableSettings.SHOW_SQL, false)
                 // the dialect is known: bootstrap needs no connection, so it never waits for (or holds)
                 // the single SQLite connection the migrations and the lock check are using
@@ -368,6 +422,8 @@ public final class Database implements AutoCloseable {
         try {
             MetadataBuilder metadata = new MetadataSources(services)
                     .addAnnotatedClass(GameEntity.class)
+                    .addAnnotatedClass(GameMetadataEntity.class)
+                    .addAnnotatedClass(PriceHistoryEntity.class)
                     .addAnnotatedClass(CollectionRunEntity.class)
                     .getMetadataBuilder();
             if (dialect == SqlDialect.SQLITE) {

@@ -7,6 +7,7 @@ import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.Optional;
 import java.util.Set;
+import org.hibernate.JDBCException;
 
 /**
  * Says in one line what a database failure means for the user: a lost connection, a full disk, a
@@ -79,6 +80,11 @@ final class DatabaseFailures {
         Optional<DatabaseException> explained = explain(failure);
         if (explained.isPresent()) {
             return explained.get();
+        }
+        if (failure instanceof JDBCException wrapped && wrapped.getSQLException() != null) {
+            // the session's wrapping of a native statement's failure: reported as the statement's own
+            return new DatabaseException(String.valueOf(wrapped.getSQLException().getMessage()), Reason.FAILED,
+                    failure);
         }
         if (failure instanceof RuntimeException runtime) {
             return runtime;

@@ -26,13 +26,14 @@ public final class DetailsBatchRepository {
 
     public void store(List<MetadataUpdate> updates, List<Game> names, List<PriceObservation> prices, Instant at,
             Function<PriceChange, Optional<Announcement>> announce, Optional<RunCheckpoint> run) {
-        database.execute(connection -> {
-            database.metadata().upsert(connection, updates);
-            GameRepository.fillMissingNames(connection, names);
-            database.prices().record(connection, prices, at, announce);
-            if (run.isPresent()) {
-                RunRepository.raiseCounters(connection, run.get());
-            }
+        database.inTransaction(session -> {
+            session.doWork(connection -> {
+                database.metadata().upsert(connection, updates);
+                GameRepository.fillMissingNames(connection, names);
+            });
+            database.prices().record(session, prices, at, announce);
+            run.ifPresent(checkpoint -> session.doWork(connection -> RunRepository.raiseCounters(connection, checkpoint)));
+            return null;
         });
     }
 }

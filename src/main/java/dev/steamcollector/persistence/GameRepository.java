@@ -124,16 +124,10 @@ public final class GameRepository {
 
     /** How many games were first seen at or after {@code since}: a run's new games. */
     public long countCreatedSince(Instant since) {
-        return database.query(connection -> {
-            try (PreparedStatement query = connection.prepareStatement(
-                    "SELECT COUNT(*) FROM games WHERE created_at >= ?")) {
-                Parameters.setInstant(query, 1, since);
-                try (ResultSet row = query.executeQuery()) {
-                    row.next();
-                    return row.getLong(1);
-                }
-            }
-        });
+        return database.inTransaction(session -> session
+                .createSelectionQuery("select count(*) from GameEntity where createdAt >= :since", Long.class)
+                .setParameter("since", since)
+                .getSingleResult());
     }
 
     /** The newest {@code last_modified} of an active game: how recent the change data is; empty without a key. */

@@ -168,17 +168,8 @@ public final class MetadataRepository {
 
     /** The stored metadata of one game. */
     public Optional<StoredMetadata> find(int appId) {
-        String columns = MetadataColumn.ALL.stream().map(MetadataColumn::name).collect(joining(", "));
-        String sql = "SELECT " + columns + ", fetch_status, fetch_attempts, last_error, last_updated"
-                + " FROM game_metadata WHERE app_id = ?";
-        return database.query(connection -> {
-            try (PreparedStatement query = connection.prepareStatement(sql)) {
-                query.setInt(1, appId);
-                try (ResultSet row = query.executeQuery()) {
-                    return row.next() ? Optional.of(toStored(appId, row)) : Optional.<StoredMetadata>empty();
-                }
-            }
-        });
+        return database.inTransaction(session -> Optional.ofNullable(session.get(GameMetadataEntity.class, appId))
+                .map(GameMetadataEntity::toStored));
     }
 
     /** The games whose details are due, in the order they should be fetched. */
@@ -254,36 +245,6 @@ public final class MetadataRepository {
             }
             return counts;
         });
-    }
-
-    private static StoredMetadata toStored(int appId, ResultSet row) throws SQLException {
-        Object[] values = new Object[MetadataColumn.ALL.size()];
-        for (int i = 0; i < values.length; i++) {
-            // a jsonb column reads as the driver's own object: take its text
-            values[i] = MetadataColumn.ALL.get(i).sqlType() == Parameters.JSON ? row.getString(i + 1)
-                    : row.getObject(i + 1);
-        }
-        int next = values.length + 1;
-        FetchStatus status = FetchStatus.fromDb(row.getString(next));
-        int attempts = row.getInt(next + 1);
-        String lastError = row.getString(next + 2);
-        return new StoredMetadata(toMetadata(appId, values), status, attempts, lastError,
-                Parameters.getInstant(row, next + 3));
-    }
-
-    private static GameMetadata toMetadata(int appId, Object[] v) {
-        return new GameMetadata(appId, (String) v[0], (String) v[1], (String) v[2], asLong(v[3]), asLong(v[4]),
-                asInt(v[5]), asInt(v[6]), asInt(v[7]), asInt(v[8]), asInt(v[9]), asInt(v[10]), asInt(v[11]),
-                asInt(v[12]), asInt(v[13]), asInt(v[14]), asInt(v[15]), (String) v[16], (String) v[17],
-                (String) v[18]);
-    }
-
-    private static Integer asInt(Object value) {
-        return value == null ? null : ((Number) value).intValue();
-    }
-
-    private static Long asLong(Object value) {
-        return value == null ? null : ((Number) value).longValue();
     }
 
     /**

@@ -106,12 +106,14 @@ public final class PriceCheckRepository {
      */
     public List<PriceChange> store(String country, List<PriceCandidate> checked, List<PriceObservation> prices,
             Instant at, Function<PriceChange, Optional<Announcement>> announce, Optional<RunCheckpoint> run) {
-        return database.query(connection -> {
-            List<PriceChange> changes = database.prices().record(connection, prices, at, announce);
-            upsertChecks(connection, country, checked, at);
-            if (run.isPresent()) {
-                RunRepository.raiseCounters(connection, run.get());
-            }
+        return database.inTransaction(session -> {
+            List<PriceChange> changes = database.prices().record(session, prices, at, announce);
+            session.doWork(connection -> {
+                upsertChecks(connection, country, checked, at);
+                if (run.isPresent()) {
+                    RunRepository.raiseCounters(connection, run.get());
+                }
+            });
             return changes;
         });
     }

@@ -6,6 +6,7 @@ import dev.steamcollector.model.PriceObservation;
 import dev.steamcollector.model.PricePoint;
 import dev.steamcollector.model.PriceSource;
 import java.sql.Connection;
+import org.hibernate.StatelessSession;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -34,6 +35,13 @@ public final class PriceRepository {
             VALUES (?, ?, ?, ?, ?, ?, ?)
             """;
 
+    /** The latest price of each of some games' series in one market. */
+    private static final String LATEST = """
+            from PriceHistoryEntity p
+            where p.currency = :currency and p.source = :source and p.appId in :appIds
+              and p.id = (select max(q.id) from PriceHistoryEntity q
+                          where q.appId = p.appId and q.currency = p.currency and q.source = p.source)""";
+
     private final Database database;
     private final String queueAnnouncement;
 
@@ -54,16 +62,22 @@ public final class PriceRepository {
         if (observations.isEmpty()) {
             return List.of();
         }
-        return database.query(connection -> record(connection, observations, at, announce));
+        return database.inTransaction(session -> record(session, observations, at, announce));
     }
 
-    /** The same, inside a transaction the caller holds; each change also queues its change event. */
-    List<PriceChange> record(Connection connection, List<PriceObservation> observations, Instant at,
-            Function<PriceChange, Optional<Announcement>> announce) throws SQLException {
+    /** The same, inside the caller's unit of work; each change also queues its change event. */
+    List<PriceChange> record(StatelessSession session, List<PriceObservation> observations, Instant at,
+            Function<PriceChange, Optional<Announcement>> announce) {
         if (observations.isEmpty()) {
             return List.of();
         }
-        Map<Series, PricePoint> latest = findLatest(connection, observations);
+        Map<Series, PricePoint> latest = findLatest(session, observations);
+        return session.doReturningWork(connection -> insertChanges(connection, observations, latest, at, announce));
+    }
+
+    private List<PriceChange> insertChanges(Connection connection, List<PriceObservation> observations,
+            Map<Series, PricePoint> latest, Instant at, Function<PriceChange, Optional<Announcement>> announce)
+            throws SQLException {
         List<PriceChange> changes = new ArrayList<>();
         try (PreparedStatement insert = connection.prepareStatement(INSERT_PRICE);
                 PreparedStatement queue = connection.prepareStatement(queueAnnouncement)) {
@@ -117,9 +131,8 @@ public final class PriceRepository {
         queue.addBatch();
     }
 
-    /** The latest row of every series the observations touch, keyed by {@link #key}. */
-    private static Map<Series, PricePoint> findLatest(Connection connection, List<PriceObservation> observations)
-            throws SQLException {
+    /** The latest row of every series the observations touch. */
+    private static Map<Series, PricePoint> findLatest(StatelessSession session, List<PriceObservation> observations) {
         Map<Market, List<Integer>> byMarket = new LinkedHashMap<>();
         for (PriceObservation o : observations) {
             byMarket.computeIfAbsent(new Market(o.currency(), o.source()), k -> new ArrayList<>()).add(o.appId());
@@ -129,24 +142,14 @@ public final class PriceRepository {
             Market market = entry.getKey();
             List<Integer> ids = entry.getValue();
             for (int from = 0; from < ids.size(); from += LOOKUP_CHUNK) {
-                List<Integer> chunk = ids.subList(from, Math.min(ids.size(), from + LOOKUP_CHUNK));
-                String sql = "SELECT p.app_id, p.price_cents, p.initial_price_cents, p.discount_percent"
-                        + " FROM price_history p WHERE p.currency = ? AND p.source = ? AND p.app_id IN ("
-                        + String.join(",", Collections.nCopies(chunk.size(), "?")) + ")"
-                        + " AND p.id = (SELECT MAX(q.id) FROM price_history q"
-                        + " WHERE q.app_id = p.app_id AND q.currency = p.currency AND q.source = p.source)";
-                try (PreparedStatement query = connection.prepareStatement(sql)) {
-                    query.setString(1, market.currency());
-                    query.setString(2, market.source().dbValue());
-                    for (int i = 0; i < chunk.size(); i++) {
-                        query.setInt(i + 3, chunk.get(i));
-                    }
-                    try (ResultSet rows = query.executeQuery()) {
-                        while (rows.next()) {
-                            latest.put(new Series(rows.getInt(1), market.currency(), market.source()), new PricePoint(
-                                    rows.getInt(2), Parameters.getInteger(rows, 3), Parameters.getInteger(rows, 4)));
-                        }
-                    }
+                List<PriceHistoryEntity> rows = session.createSelectionQuery(LATEST, PriceHistoryEntity.class)
+                        .setParameter("currency", market.currency())
+                        .setParameter("source", market.source().dbValue())
+                        .setParameterList("appIds", ids.subList(from, Math.min(ids.size(), from + LOOKUP_CHUNK)))
+                        .getResultList();
+                for (PriceHistoryEntity row : rows) {
+                    latest.put(new Series(row.appId, market.currency(), market.source()),
+                            new PricePoint(row.priceCents, row.initialPriceCents, row.discountPercent));
                 }
             }
         }

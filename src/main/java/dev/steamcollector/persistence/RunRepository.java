@@ -40,8 +40,7 @@ public final class RunRepository {
             run.status = RunStatus.RUNNING.dbValue();
             run.pid = pid;
             run.host = host;
-            session.persist(run);
-            session.flush();
+            session.insert(run);
             return run.id;
         });
     }
@@ -74,11 +73,12 @@ public final class RunRepository {
     /** Closes a run with its final status, counters and an optional message. */
     public void finish(long id, RunStatus status, RunCounters counters, String message, Instant finishedAt) {
         database.inTransaction(session -> {
-            CollectionRunEntity run = session.find(CollectionRunEntity.class, id);
+            CollectionRunEntity run = session.get(CollectionRunEntity.class, id);
             copyCounters(counters, run);
             run.status = status.dbValue();
             run.message = message;
             run.finishedAt = finishedAt;
+            session.update(run);
             return null;
         });
     }

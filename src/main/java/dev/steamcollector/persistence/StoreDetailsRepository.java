@@ -51,9 +51,20 @@ public final class StoreDetailsRepository {
     }
 
     private final Database database;
+    private final Map<Part, Statements> statements;
 
     StoreDetailsRepository(Database database) {
         this.database = database;
+        SqlDialect sql = database.dialect();
+        this.statements = Map.of(DESCRIPTION, Statements.of(sql, DESCRIPTION), REVIEWS, Statements.of(sql, REVIEWS),
+                CATALOGUE, Statements.of(sql, CATALOGUE));
+    }
+
+    /** The three upserts of one part, built once. */
+    private record Statements(String fetched, String failed, String notFound) {
+        static Statements of(SqlDialect sql, Part part) {
+            return new Statements(part.upsertFetched(sql), part.upsertFailed(sql), part.upsertNotFound(sql));
+        }
     }
 
     /**
@@ -135,9 +146,9 @@ public final class StoreDetailsRepository {
             }
         }
         Outbox outbox = database.outbox();
-        SqlDialect sql = database.dialect();
+        Statements upserts = statements.get(part);
         database.execute(connection -> {
-            recordingChanges(connection, outbox, part, batch, () -> upsert(connection, sql, part, batch, binder));
+            recordingChanges(connection, outbox, part, batch, () -> upsert(connection, upserts, batch, binder));
             GameRepository.fillMissingNames(connection, names);
         });
     }
@@ -145,9 +156,9 @@ public final class StoreDetailsRepository {
     /** Stores a batch of review summaries in one transaction. Each game must exist in {@code games}. */
     public void storeReviews(List<FetchOutcome<ReviewSummary>> batch) {
         Outbox outbox = database.outbox();
-        SqlDialect sql = database.dialect();
+        Statements upserts = statements.get(REVIEWS);
         database.execute(connection -> recordingChanges(connection, outbox, REVIEWS, batch,
-                () -> upsert(connection, sql, REVIEWS, batch, StoreColumns::bind)));
+                () -> upsert(connection, upserts, batch, StoreColumns::bind)));
     }
 
     @FunctionalInterface
@@ -176,11 +187,11 @@ public final class StoreDetailsRepository {
                 before, after, at));
     }
 
-    private static <T> void upsert(Connection connection, SqlDialect sql, Part part, List<FetchOutcome<T>> batch,
+    private static <T> void upsert(Connection connection, Statements upserts, List<FetchOutcome<T>> batch,
             Binder<T> binder) throws SQLException {
-        try (PreparedStatement fetched = connection.prepareStatement(part.upsertFetched(sql));
-                PreparedStatement failed = connection.prepareStatement(part.upsertFailed(sql));
-                PreparedStatement notFound = connection.prepareStatement(part.upsertNotFound(sql))) {
+        try (PreparedStatement fetched = connection.prepareStatement(upserts.fetched());
+                PreparedStatement failed = connection.prepareStatement(upserts.failed());
+                PreparedStatement notFound = connection.prepareStatement(upserts.notFound())) {
             for (FetchOutcome<T> outcome : batch) {
                 switch (outcome) {
                     case FetchOutcome.Fetched<T> f -> {
