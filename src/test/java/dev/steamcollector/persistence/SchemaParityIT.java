@@ -43,9 +43,6 @@ class SchemaParityIT {
     private static final String MYSQL_HAS_NO_PARTIAL_INDEXES = "MySQL and MariaDB have no partial indexes: where"
             + " SQLite and PostgreSQL index the unsent events (seq WHERE sent_at IS NULL) and the sent ones (sent_at"
             + " WHERE sent_at IS NOT NULL), one index on (sent_at, seq) serves both (V9)";
-    private static final String SQLITE_TEXT_KEY_ADMITS_NULL = "a SQLite PRIMARY KEY other than an INTEGER one"
-            + " admits NULL unless declared NOT NULL (a legacy of SQLite's); V2 and V5 declare these TEXT PRIMARY"
-            + " KEY without NOT NULL. The fix is a SQLite migration that rebuilds the three tables with NOT NULL";
 
     /** A difference between the databases, as one comparison below words it, and why it is there. */
     record Known(String comparison, String difference, String reason) {
@@ -63,13 +60,7 @@ class SchemaParityIT {
      * Differences this test found that want a new migration to go away. Listed so that the test still
      * catches any new difference; when a migration removes one, the test fails until it is taken off here.
      */
-    private static final List<Known> AWAITING_A_MIGRATION = List.of(
-            new Known("nullability", "endpoint_pace.endpoint: sqlite null, postgresql not null, mariadb not null",
-                    SQLITE_TEXT_KEY_ADMITS_NULL),
-            new Known("nullability", "page_passes.name: sqlite null, postgresql not null, mariadb not null",
-                    SQLITE_TEXT_KEY_ADMITS_NULL),
-            new Known("nullability", "run_locks.name: sqlite null, postgresql not null, mariadb not null",
-                    SQLITE_TEXT_KEY_ADMITS_NULL));
+    private static final List<Known> AWAITING_A_MIGRATION = List.of();
 
     private final Map<String, DatabaseSchema> schemas = new LinkedHashMap<>();
 

@@ -1,11 +1,13 @@
 package dev.steamcollector.persistence;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.steamcollector.model.DueGame;
 import dev.steamcollector.model.DueSelection;
 import dev.steamcollector.model.Game;
 import dev.steamcollector.model.MetadataUpdate.Fetched;
+import dev.steamcollector.model.RememberedPace;
 import dev.steamcollector.model.RunCounters;
 import dev.steamcollector.model.RunStatus;
 import dev.steamcollector.testing.TestDatabase;
@@ -14,6 +16,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,6 +26,10 @@ import org.junit.jupiter.api.io.TempDir;
 class SqliteRepositoryIT extends RepositoryContract {
 
     static final Instant AT = Instant.parse("2026-11-29T16:12:51.118Z");
+
+    /** The tables version 11 rebuilds, each with its key. */
+    private static final Map<String, String> REBUILT_KEYS =
+            Map.of("run_locks", "name", "page_passes", "name", "endpoint_pace", "endpoint");
 
     @TempDir
     Path directory;
@@ -94,5 +102,80 @@ class SqliteRepositoryIT extends RepositoryContract {
             assertThat(migrated.metadata().findDue(DueSelection.dueAt(AT.plusSeconds(3600), 10)))
                     .extracting(DueGame::appId).containsExactly(20);
         }
+    }
+
+    /**
+     * Version 11 rebuilds the three tables whose TEXT key admitted NULL, so that it is NOT NULL: every row
+     * comes through as it was, value and type.
+     */
+    @Test
+    void migratingToVersion11KeepsTheRowsOfTheRebuiltTables() throws IOException {
+        TestDatabase old = atVersion10WithRows("v10");
+        Map<String, String> before = rowsOfRebuiltTables(old);
+        assertThat(before.get("endpoint_pace")).isEqualTo("'steamspy', 1.0, 1.0, NULL, NULL, '2026-11-29 16:12:51.118'"
+                + " | 'store', 0.5, 0.6667, 0.75, '2026-11-29 16:10:00.000', '2026-11-29 16:12:51.118'");
+
+        try (Database migrated = Database.open(old.settings())) {
+            migrated.migrations().apply();
+
+            assertThat(rowsOfRebuiltTables(old)).isEqualTo(before);
+            REBUILT_KEYS.forEach((table, key) -> assertThat(old.queryLong(
+                    "SELECT \"notnull\" FROM pragma_table_info('" + table + "') WHERE name = '" + key + "'"))
+                    .as(table + "." + key + " NOT NULL").isEqualTo(1));
+            assertThat(old.queryLong("SELECT COUNT(*) FROM pragma_foreign_key_check")).isZero();
+            // and the program reads them as before
+            assertThat(migrated.pagePasses().find()).hasValueSatisfying(pass -> {
+                assertThat(pass.nextPage()).isEqualTo(37);
+                assertThat(pass.completed()).isFalse();
+            });
+            assertThat(migrated.paces().findAll()).extracting(RememberedPace::endpoint)
+                    .containsExactly("steamspy", "store");
+        }
+    }
+
+    /** A row version 11 cannot keep (a NULL key) stops it whole: the database stays at version 10, rows and all. */
+    @Test
+    void aNullKeyStopsVersion11AndLeavesTheDatabaseAsItWas() throws IOException {
+        TestDatabase old = atVersion10WithRows("null-key");
+        old.execute("INSERT INTO page_passes (name, next_page, started_at, updated_at) VALUES"
+                + " (NULL, 1, '2026-11-29 16:00:00.000', '2026-11-29 16:00:00.000')");
+        Map<String, String> before = rowsOfRebuiltTables(old);
+
+        try (Database migrated = Database.open(old.settings())) {
+            assertThatThrownBy(() -> migrated.migrations().apply()).isInstanceOf(DatabaseException.class)
+                    .hasMessageContaining("V11__not_null_text_keys.sql")
+                    .rootCause().hasMessageContaining("NOT NULL constraint failed: page_passes_v11.name");
+
+            assertThat(old.queryLong("SELECT MAX(CAST(version AS INTEGER)) FROM flyway_schema_history WHERE success")).isEqualTo(10);
+            assertThat(old.queryLong("SELECT COUNT(*) FROM sqlite_master WHERE name LIKE '%_v11'")).isZero();
+            assertThat(rowsOfRebuiltTables(old)).isEqualTo(before);
+        }
+    }
+
+    private TestDatabase atVersion10WithRows(String name) throws IOException {
+        TestDatabase old = TestDatabase.sqlite(Files.createDirectories(directory.resolve(name)));
+        Flyway.configure().dataSource(old.settings().jdbcUrl(), null, null).locations("classpath:db/sqlite")
+                .target("10").load().migrate();
+        old.execute("INSERT INTO run_locks (name, pid, host, mode, started_at, heartbeat_at) VALUES ('run', 4242,"
+                + " 'host-1', 'incremental', '2026-11-29 16:12:51.118', '2026-11-29 16:13:21.118')");
+        old.execute("INSERT INTO page_passes (name, next_page, started_at, completed_at, updated_at) VALUES"
+                + " ('steamspy_all', 37, '2026-11-29 16:00:00.000', NULL, '2026-11-29 16:12:51.118')");
+        old.execute("INSERT INTO endpoint_pace (endpoint, pace_per_second, limit_per_second, too_fast_per_second,"
+                + " slowed_at, updated_at) VALUES ('store', 0.5, 0.6667, 0.75, '2026-11-29 16:10:00.000',"
+                + " '2026-11-29 16:12:51.118'), ('steamspy', 1.0, 1.0, NULL, NULL, '2026-11-29 16:12:51.118')");
+        return old;
+    }
+
+    /** Each rebuilt table's rows as SQLite's quote() writes them (text quoted, NULL bare), in key order. */
+    private static Map<String, String> rowsOfRebuiltTables(TestDatabase sqlite) {
+        Map<String, String> rows = new TreeMap<>();
+        REBUILT_KEYS.forEach((table, key) -> {
+            String columns = String.join(" || ', ' || ", sqlite.queryString(
+                    "SELECT group_concat('quote(' || name || ')', ',') FROM pragma_table_info('" + table + "')")
+                    .split(","));
+            rows.put(table, sqlite.queryString("SELECT group_concat(r, ' | ') FROM (SELECT " + columns
+                    + " AS r FROM " + table + " ORDER BY " + key + ")"));
+        });
+        return rows;
     }
 }

@@ -1,0 +1,3 @@
+-- Version 11 declares the TEXT keys of run_locks, page_passes and endpoint_pace NOT NULL on SQLite, which
+-- admitted NULL in them (see db/sqlite). Here a PRIMARY KEY column is NOT NULL already, so there is
+-- nothing to change; the file keeps the schema versions of the three databases the same.
