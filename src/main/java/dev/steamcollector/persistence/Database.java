@@ -27,6 +27,7 @@ import org.hibernate.boot.MetadataSources;
 import org.hibernate.boot.registry.StandardServiceRegistry;
 import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
 import org.hibernate.cfg.AvailableSettings;
+import org.hibernate.community.dialect.SQLiteDialect;
 import org.hibernate.jdbc.ReturningWork;
 import org.hibernate.jdbc.Work;
 
@@ -413,11 +414,15 @@ public final class Database implements AutoCloseable {
                 .applySetting(AvailableSettings.JAKARTA_NON_JTA_DATASOURCE, dataSource)
                 .applySetting(AvailableSettings.HBM2DDL_AUTO, "none")
                 .applySetting(AvailableSettings.STATEMENT_BATCH_SIZE, JDBC_BATCH_SIZE)
-                .applySetting(AvailableSettings.SHOW_SQL, false)
-                // the dialect is known: bootstrap needs no connection, so it never waits for (or holds)
-                // the single SQLite connection the migrations and the lock check are using
-                .applySetting("hibernate.boot.allow_jdbc_metadata_access", false)
-                .applySetting(AvailableSettings.DIALECT, dialect.hibernateDialect());
+                .applySetting(AvailableSettings.SHOW_SQL, false);
+        if (dialect == SqlDialect.SQLITE) {
+            // the dialect is known: bootstrap needs no connection, so it never waits for (or holds)
+            // the single SQLite connection the migrations and the lock check are using
+            registry.applySetting("hibernate.boot.allow_jdbc_metadata_access", false)
+                    .applySetting(AvailableSettings.DIALECT, SQLiteDialect.class.getName());
+        }
+        // a server's dialect is read from the server, on the pool's second connection: MariaDB and
+        // MySQL write an upsert differently, and a newer server has statements an older lacks
         StandardServiceRegistry services = registry.build();
         try {
             MetadataBuilder metadata = new MetadataSources(services)
@@ -425,6 +430,12 @@ public final class Database implements AutoCloseable {
                     .addAnnotatedClass(GameMetadataEntity.class)
                     .addAnnotatedClass(PriceHistoryEntity.class)
                     .addAnnotatedClass(CollectionRunEntity.class)
+                    .addAnnotatedClass(PagePassEntity.class)
+                    .addAnnotatedClass(StoreTagEntity.class)
+                    .addAnnotatedClass(StoreCategoryEntity.class)
+                    .addAnnotatedClass(EventEntity.class)
+                    .addAnnotatedClass(NotificationEntity.class)
+                    .addAnnotatedClass(EndpointPaceEntity.class)
                     .getMetadataBuilder();
             if (dialect == SqlDialect.SQLITE) {
                 // timestamps as the same ISO text native SQL writes, not Hibernate's epoch milliseconds

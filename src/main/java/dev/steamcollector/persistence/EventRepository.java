@@ -5,12 +5,14 @@ import dev.steamcollector.model.QueuedEvent;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /** The {@code events} outbox as the relay sees it: what waits, in order, and what was delivered. */
 public final class EventRepository {
+
+    /** Sequences a statement marks sent at most. */
+    private static final int CHUNK = 500;
 
     private final Database database;
 
@@ -20,19 +22,12 @@ public final class EventRepository {
 
     /** Events not yet acknowledged by the broker, oldest first, at most {@code limit}. */
     public List<QueuedEvent> findUnsent(int limit) {
-        return database.query(connection -> {
-            try (PreparedStatement query = connection.prepareStatement(
-                    "SELECT seq, app_id, payload FROM events WHERE sent_at IS NULL ORDER BY seq LIMIT ?")) {
-                query.setInt(1, limit);
-                List<QueuedEvent> queued = new ArrayList<>();
-                try (ResultSet rows = query.executeQuery()) {
-                    while (rows.next()) {
-                        queued.add(new QueuedEvent(rows.getLong(1), rows.getInt(2), rows.getString(3)));
-                    }
-                }
-                return queued;
-            }
-        });
+        return database.inTransaction(session -> session
+                .createSelectionQuery("from EventEntity where sentAt is null order by sequence", EventEntity.class)
+                .setMaxResults(limit)
+                .getResultList().stream()
+                .map(event -> new QueuedEvent(event.sequence, event.appId, event.payload))
+                .toList());
     }
 
     /** Marks events the broker acknowledged. */
@@ -40,32 +35,30 @@ public final class EventRepository {
         if (sequences.isEmpty()) {
             return;
         }
-        database.execute(connection -> {
-            try (PreparedStatement update = connection.prepareStatement(
-                    "UPDATE events SET sent_at = ? WHERE seq = ? AND sent_at IS NULL")) {
-                for (long sequence : sequences) {
-                    Parameters.setInstant(update, 1, at);
-                    update.setLong(2, sequence);
-                    update.addBatch();
-                }
-                update.executeBatch();
+        database.inTransaction(session -> {
+            for (int from = 0; from < sequences.size(); from += CHUNK) {
+                session.createMutationQuery(
+                                "update EventEntity set sentAt = :at where sequence in :sequences and sentAt is null")
+                        .setParameter("at", at)
+                        .setParameterList("sequences", sequences.subList(from, Math.min(sequences.size(), from + CHUNK)))
+                        .executeUpdate();
             }
+            return null;
         });
     }
 
     /** Deletes events delivered before {@code cutoff}; returns how many. */
     public int pruneSentBefore(Instant cutoff) {
-        return database.query(connection -> {
-            try (PreparedStatement delete = connection.prepareStatement(
-                    "DELETE FROM events WHERE sent_at IS NOT NULL AND sent_at < ?")) {
-                Parameters.setInstant(delete, 1, cutoff);
-                return delete.executeUpdate();
-            }
-        });
+        return database.inTransaction(session -> session
+                .createMutationQuery("delete from EventEntity where sentAt is not null and sentAt < :cutoff")
+                .setParameter("cutoff", cutoff)
+                .executeUpdate());
     }
 
-
-    /** What waits for the broker: how many events, and when the oldest was written. */
+    /**
+     * What waits for the broker: how many events, and when the oldest was written. Plain JDBC, as
+     * {@code status} reads it without starting Hibernate.
+     */
     public EventBacklog backlog() {
         return database.query(connection -> {
             try (PreparedStatement query = connection.prepareStatement(

@@ -9,10 +9,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import org.hibernate.query.MutationQuery;
 
 /**
  * The {@code notifications} queue: rows without an outcome. A process claims the rows of a message
@@ -22,7 +23,10 @@ import java.util.Optional;
 public final class NotificationRepository {
 
     private static final int CHUNK = 500;
-    private static final String QUEUED = "n.outcome IS NULL AND (n.claimed_at IS NULL OR n.claimed_at < ?)";
+    /** Not posted, and not claimed by a poster still alive. */
+    private static final String QUEUED = "n.outcome is null and (n.claimedAt is null or n.claimedAt < :staleBefore)";
+    /** Among some rows, those still queued that {@code claimant} holds. */
+    private static final String HELD = "n.id in :ids and n.outcome is null and n.claimedBy = :claimant";
 
     private final Database database;
 
@@ -32,26 +36,19 @@ public final class NotificationRepository {
 
     /** Queued announcements nobody is posting, oldest first, at most {@code limit}. */
     public List<QueuedNotification> findQueued(int limit, Instant staleBefore) {
-        return database.query(connection -> {
-            try (PreparedStatement query = connection.prepareStatement("""
-                    SELECT n.id, n.app_id, g.name, n.kind, n.currency, n.old_price_cents, n.new_price_cents,
-                           n.initial_price_cents, n.discount_percent
-                      FROM notifications n JOIN games g ON g.app_id = n.app_id
-                     WHERE""" + " " + QUEUED + " ORDER BY n.id LIMIT ?")) {
-                Parameters.setInstant(query, 1, staleBefore);
-                query.setInt(2, limit);
-                List<QueuedNotification> queued = new ArrayList<>();
-                try (ResultSet rows = query.executeQuery()) {
-                    while (rows.next()) {
-                        queued.add(new QueuedNotification(rows.getLong(1), rows.getInt(2), rows.getString(3),
-                                Announcement.Kind.valueOf(rows.getString(4).toUpperCase(Locale.ROOT)),
-                                rows.getString(5), rows.getInt(6), rows.getInt(7),
-                                Parameters.getInteger(rows, 8), rows.getInt(9)));
-                    }
-                }
-                return queued;
-            }
-        });
+        return database.inTransaction(session -> session.createSelectionQuery("""
+                        select n, g.name from NotificationEntity n join GameEntity g on g.appId = n.appId
+                         where""" + " " + QUEUED + " order by n.id", Object[].class)
+                .setParameter("staleBefore", staleBefore)
+                .setMaxResults(limit)
+                .getResultList().stream()
+                .map(row -> queued((NotificationEntity) row[0], (String) row[1]))
+                .toList());
+    }
+
+    private static QueuedNotification queued(NotificationEntity n, String name) {
+        return new QueuedNotification(n.id, n.appId, name, Announcement.Kind.valueOf(n.kind.toUpperCase(Locale.ROOT)),
+                n.currency, n.oldPriceCents, n.newPriceCents, n.initialPriceCents, n.discountPercent);
     }
 
     /**
@@ -61,74 +58,51 @@ public final class NotificationRepository {
     public List<Long> claim(List<Long> ids, String claimant, Instant now, Instant staleBefore) {
         List<Long> claimed = new ArrayList<>();
         for (List<Long> chunk : chunks(ids)) {
-            claimed.addAll(database.query(connection -> {
-                try (PreparedStatement update = connection.prepareStatement(
-                        "UPDATE notifications SET claimed_by = ?, claimed_at = ? WHERE id IN (" + marks(chunk)
-                                + ") AND outcome IS NULL AND (claimed_at IS NULL OR claimed_at < ?)")) {
-                    update.setString(1, claimant);
-                    Parameters.setInstant(update, 2, now);
-                    bindIds(update, 3, chunk);
-                    Parameters.setInstant(update, 3 + chunk.size(), staleBefore);
-                    update.executeUpdate();
-                }
-                return claimedBy(connection, chunk, claimant);
+            claimed.addAll(database.inTransaction(session -> {
+                session.createMutationQuery("update NotificationEntity n set n.claimedBy = :claimant,"
+                                + " n.claimedAt = :now where n.id in :ids and " + QUEUED)
+                        .setParameter("claimant", claimant)
+                        .setParameter("now", now)
+                        .setParameterList("ids", chunk)
+                        .setParameter("staleBefore", staleBefore)
+                        .executeUpdate();
+                return session.createSelectionQuery("select n.id from NotificationEntity n where " + HELD
+                                + " order by n.id", Long.class)
+                        .setParameterList("ids", chunk)
+                        .setParameter("claimant", claimant)
+                        .getResultList();
             }));
         }
         return claimed;
     }
 
-    private static List<Long> claimedBy(Connection connection, List<Long> ids, String claimant) throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement("SELECT id FROM notifications WHERE id IN ("
-                + marks(ids) + ") AND outcome IS NULL AND claimed_by = ? ORDER BY id")) {
-            bindIds(query, 1, ids);
-            query.setString(1 + ids.size(), claimant);
-            List<Long> claimed = new ArrayList<>();
-            try (ResultSet rows = query.executeQuery()) {
-                while (rows.next()) {
-                    claimed.add(rows.getLong(1));
-                }
-            }
-            return claimed;
-        }
-    }
-
     /** Gives back the claims of {@code claimant} on rows it did not post: they are queued again. */
     public void release(List<Long> ids, String claimant) {
-        update(ids, "claimed_by = NULL, claimed_at = NULL", claimant, statement -> { });
+        update(ids, "n.claimedBy = null, n.claimedAt = null", claimant, Map.of());
     }
 
     /** Records that Discord accepted the message of these rows ({@code summarized}: as the summary line). */
     public void markSent(List<Long> ids, String claimant, boolean summarized, Instant at) {
-        update(ids, "outcome = ?, sent_at = ?", claimant, statement -> {
-            statement.setString(1, summarized ? "summarized" : "sent");
-            Parameters.setInstant(statement, 2, at);
-        });
+        update(ids, "n.outcome = :outcome, n.sentAt = :at", claimant,
+                Map.of("outcome", summarized ? "summarized" : "sent", "at", at));
     }
 
     /** Sets a row aside: Discord refused its message for its content, for {@code reason}. */
     public void setAside(long id, String claimant, String reason, Instant at) {
-        update(List.of(id), "outcome = 'refused', refused_at = ?, refusal = ?", claimant, statement -> {
-            Parameters.setInstant(statement, 1, at);
-            statement.setString(2, reason);
-        });
+        update(List.of(id), "n.outcome = 'refused', n.refusedAt = :at, n.refusal = :reason", claimant,
+                Map.of("at", at, "reason", reason));
     }
 
-    /** Binds the parameters of a SET clause, which come first. */
-    private interface Setter {
-        void bind(PreparedStatement statement) throws SQLException;
-    }
-
-    private void update(List<Long> ids, String set, String claimant, Setter setter) {
-        int leading = (int) set.chars().filter(c -> c == '?').count();
+    /** Sets {@code assignments} (with their {@code parameters}) on the rows of {@code ids} that {@code claimant} holds. */
+    private void update(List<Long> ids, String assignments, String claimant, Map<String, Object> parameters) {
         for (List<Long> chunk : chunks(ids)) {
-            database.execute(connection -> {
-                try (PreparedStatement update = connection.prepareStatement("UPDATE notifications SET " + set
-                        + " WHERE id IN (" + marks(chunk) + ") AND outcome IS NULL AND claimed_by = ?")) {
-                    setter.bind(update);
-                    bindIds(update, leading + 1, chunk);
-                    update.setString(leading + 1 + chunk.size(), claimant);
-                    update.executeUpdate();
-                }
+            database.inTransaction(session -> {
+                MutationQuery update = session.createMutationQuery(
+                                "update NotificationEntity n set " + assignments + " where " + HELD)
+                        .setParameterList("ids", chunk)
+                        .setParameter("claimant", claimant);
+                parameters.forEach(update::setParameter);
+                return update.executeUpdate();
             });
         }
     }
@@ -138,7 +112,7 @@ public final class NotificationRepository {
         return database.query(NotificationRepository::countQueued);
     }
 
-    /** The queue and the messages set aside, with the latest refusal. */
+    /** The queue and the messages set aside, with the latest refusal; plain JDBC, as {@code status} reads it. */
     public NotificationCounts counts() {
         return database.query(connection -> {
             long setAside;
@@ -176,15 +150,5 @@ public final class NotificationRepository {
             chunks.add(ids.subList(from, Math.min(ids.size(), from + CHUNK)));
         }
         return chunks;
-    }
-
-    private static String marks(List<Long> ids) {
-        return String.join(",", Collections.nCopies(ids.size(), "?"));
-    }
-
-    private static void bindIds(PreparedStatement statement, int first, List<Long> ids) throws SQLException {
-        for (int i = 0; i < ids.size(); i++) {
-            statement.setLong(first + i, ids.get(i));
-        }
     }
 }

@@ -4,30 +4,21 @@ import dev.steamcollector.model.RememberedPace;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.stream.Stream;
 
 /** The {@code endpoint_pace} table: the pace each endpoint was left at, kept for the next run. */
 public final class PaceRepository {
 
     private final Database database;
-    private final String upsertPace;
 
     PaceRepository(Database database) {
         this.database = database;
-        SqlDialect sql = database.dialect();
-        this.upsertPace = sql.upsert("""
-                INSERT INTO endpoint_pace
-                       (endpoint, pace_per_second, limit_per_second, too_fast_per_second, slowed_at, updated_at)
-                VALUES (?, ?, ?, ?, ?, ?)""", "endpoint", Stream.of(
-                        "pace_per_second", "limit_per_second", "too_fast_per_second", "slowed_at", "updated_at")
-                .map(column -> column + " = " + sql.inserted(column)).toList());
     }
 
+    /** Every remembered pace; plain JDBC, as {@code status} reads them without starting Hibernate. */
     public List<RememberedPace> findAll() {
         return database.query(connection -> {
             try (PreparedStatement query = connection.prepareStatement("""
@@ -53,20 +44,9 @@ public final class PaceRepository {
         if (paces.isEmpty()) {
             return;
         }
-        database.execute(connection -> {
-            try (PreparedStatement upsert = connection.prepareStatement(upsertPace)) {
-                for (RememberedPace pace : paces) {
-                    upsert.setString(1, pace.endpoint());
-                    upsert.setDouble(2, pace.perSecond());
-                    upsert.setDouble(3, pace.limitPerSecond());
-                    Parameters.setValue(upsert, 4, pace.tooFastPerSecond().isPresent()
-                            ? pace.tooFastPerSecond().getAsDouble() : null, Types.DOUBLE);
-                    Parameters.setInstant(upsert, 5, pace.slowedAt().orElse(null));
-                    Parameters.setInstant(upsert, 6, pace.recordedAt());
-                    upsert.addBatch();
-                }
-                upsert.executeBatch();
-            }
+        database.inTransaction(session -> {
+            session.upsertMultiple(paces.stream().map(EndpointPaceEntity::of).toList());
+            return null;
         });
     }
 }

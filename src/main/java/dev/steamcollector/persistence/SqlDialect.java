@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Everything that differs between the supported databases: connection settings, the Hibernate
- * dialect and the few pieces of SQL that are not written alike. The repositories build their
+ * Everything that differs between the supported databases in the native statements: connection
+ * settings and the few pieces of SQL that are not written alike (Hibernate's own statements follow
+ * its dialect). The repositories build their
  * statements from these pieces, so each statement is written once for all databases.
  *
  * <p>SQLite and PostgreSQL share {@code INSERT … ON CONFLICT}; MySQL and MariaDB have
@@ -18,16 +19,10 @@ import java.util.Optional;
  */
 enum SqlDialect {
 
-    SQLITE("org.hibernate.community.dialect.SQLiteDialect"),
-    POSTGRESQL("org.hibernate.dialect.PostgreSQLDialect"),
-    /** MySQL 8 and MariaDB 10.6+: Hibernate's MySQL dialect suits both for the few queries it makes. */
-    MYSQL("org.hibernate.dialect.MySQLDialect");
-
-    private final String hibernateDialect;
-
-    SqlDialect(String hibernateDialect) {
-        this.hibernateDialect = hibernateDialect;
-    }
+    SQLITE,
+    POSTGRESQL,
+    /** MySQL 8 and MariaDB 10.6+. */
+    MYSQL;
 
     static SqlDialect of(Kind kind) {
         return switch (kind) {
@@ -35,10 +30,6 @@ enum SqlDialect {
             case POSTGRESQL -> POSTGRESQL;
             case MYSQL -> MYSQL;
         };
-    }
-
-    String hibernateDialect() {
-        return hibernateDialect;
     }
 
     /** Pool size and driver settings. */

@@ -1,9 +1,6 @@
 package dev.steamcollector.persistence;
 
 import dev.steamcollector.model.StoreNames;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.Statement;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
@@ -22,25 +19,19 @@ public final class StoreNamesRepository {
 
     /** The names as stored, dated by their oldest fetch; {@link StoreNames#NONE} before the first. */
     public StoreNames find() {
-        return database.query(connection -> {
+        return database.inTransaction(session -> {
             Map<Integer, String> tags = new HashMap<>();
             Map<Integer, StoreNames.Category> categories = new HashMap<>();
             Optional<Instant> oldest = Optional.empty();
-            try (Statement query = connection.createStatement()) {
-                try (ResultSet rows = query.executeQuery("SELECT tag_id, name, fetched_at FROM store_tags")) {
-                    while (rows.next()) {
-                        tags.put(rows.getInt(1), rows.getString(2));
-                        oldest = older(oldest, Parameters.getInstant(rows, 3));
-                    }
-                }
-                try (ResultSet rows = query.executeQuery(
-                        "SELECT category_id, type, name, fetched_at FROM store_categories")) {
-                    while (rows.next()) {
-                        categories.put(rows.getInt(1), new StoreNames.Category(rows.getInt(1), rows.getInt(2),
-                                rows.getString(3)));
-                        oldest = older(oldest, Parameters.getInstant(rows, 4));
-                    }
-                }
+            for (StoreTagEntity tag : session.createSelectionQuery("from StoreTagEntity", StoreTagEntity.class)
+                    .getResultList()) {
+                tags.put(tag.tagId, tag.name);
+                oldest = older(oldest, tag.fetchedAt);
+            }
+            for (StoreCategoryEntity category : session
+                    .createSelectionQuery("from StoreCategoryEntity", StoreCategoryEntity.class).getResultList()) {
+                categories.put(category.categoryId, category.toCategory());
+                oldest = older(oldest, category.fetchedAt);
             }
             boolean complete = !tags.isEmpty() && !categories.isEmpty();
             return new StoreNames(tags, categories, complete ? oldest : Optional.empty());
@@ -54,38 +45,16 @@ public final class StoreNamesRepository {
     public void replace(StoreNames names, Instant fetchedAt) {
         // the time as every database keeps it: the names of this fetch are not older than itself
         Instant at = fetchedAt.truncatedTo(ChronoUnit.MILLIS);
-        SqlDialect sql = database.dialect();
-        database.execute(connection -> {
-            try (PreparedStatement tag = connection.prepareStatement(sql.upsert(
-                    "INSERT INTO store_tags (tag_id, name, fetched_at) VALUES (?, ?, ?)", "tag_id",
-                    List.of("name = " + sql.inserted("name"), "fetched_at = " + sql.inserted("fetched_at"))))) {
-                for (Map.Entry<Integer, String> entry : names.tags().entrySet()) {
-                    tag.setInt(1, entry.getKey());
-                    tag.setString(2, entry.getValue());
-                    Parameters.setInstant(tag, 3, at);
-                    tag.addBatch();
-                }
-                tag.executeBatch();
+        database.inTransaction(session -> {
+            session.upsertMultiple(names.tags().entrySet().stream()
+                    .map(tag -> StoreTagEntity.of(tag.getKey(), tag.getValue(), at)).toList());
+            session.upsertMultiple(names.categories().values().stream()
+                    .map(category -> StoreCategoryEntity.of(category, at)).toList());
+            for (String entity : List.of("StoreTagEntity", "StoreCategoryEntity")) {
+                session.createMutationQuery("delete from " + entity + " where fetchedAt < :at")
+                        .setParameter("at", at).executeUpdate();
             }
-            try (PreparedStatement category = connection.prepareStatement(sql.upsert(
-                    "INSERT INTO store_categories (category_id, type, name, fetched_at) VALUES (?, ?, ?, ?)",
-                    "category_id", List.of("type = " + sql.inserted("type"), "name = " + sql.inserted("name"),
-                            "fetched_at = " + sql.inserted("fetched_at"))))) {
-                for (StoreNames.Category entry : names.categories().values()) {
-                    category.setInt(1, entry.id());
-                    category.setInt(2, entry.type());
-                    category.setString(3, entry.name());
-                    Parameters.setInstant(category, 4, at);
-                    category.addBatch();
-                }
-                category.executeBatch();
-            }
-            for (String table : List.of("store_tags", "store_categories")) {
-                try (PreparedStatement gone = connection.prepareStatement("DELETE FROM " + table + " WHERE fetched_at < ?")) {
-                    Parameters.setInstant(gone, 1, at);
-                    gone.executeUpdate();
-                }
-            }
+            return null;
         });
     }
 
