@@ -1,6 +1,5 @@
 package dev.steamcollector.persistence;
 
-import dev.steamcollector.model.ChangeEvent;
 import dev.steamcollector.model.ChangeEvent.Type;
 import dev.steamcollector.model.Game;
 import java.sql.Connection;
@@ -10,12 +9,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.Collections;
 import java.util.List;
-import java.util.Optional;
 import java.util.Map;
+import java.util.Optional;
 
 /** The {@code games} table: batch upserts of the app list and the counts {@code status} shows. */
 public final class GameRepository {
@@ -66,7 +64,8 @@ public final class GameRepository {
 
     /**
      * Inserts new games as active with a {@code pending} metadata row, updates changed names and
-     * change numbers, and reactivates returning games, in one transaction.
+     * change numbers, and reactivates returning games, in one transaction. Rows it would leave as
+     * they are are not written.
      */
     public void upsertGames(List<Game> games, Instant now) {
         if (games.isEmpty()) {
@@ -74,52 +73,48 @@ public final class GameRepository {
         }
         Outbox outbox = database.outbox();
         database.execute(connection -> {
-            Map<Integer, Boolean> before = outbox.enabled()
-                    ? ChangeEvents.findActive(connection, games.stream().map(Game::appId).toList()) : Map.of();
-            try (PreparedStatement upsert = connection.prepareStatement(upsertGame)) {
-                for (Game game : games) {
-                    upsert.setInt(1, game.appId());
-                    upsert.setString(2, game.name() == null || game.name().isEmpty() ? null : game.name());
-                    Parameters.setInstant(upsert, 3, now);
-                    Parameters.setInstant(upsert, 4, now);
-                    Parameters.setInstant(upsert, 5, game.lastModified());
-                    Parameters.setValue(upsert, 6, game.priceChangeNumber(), Types.BIGINT);
-                    upsert.addBatch();
-                }
-                upsert.executeBatch();
-            }
-            insertPendingMetadata(connection, games);
+            ListedGames listed = ListedGames.compare(connection, games, outbox.enabled());
+            upsert(connection, listed.changed(), now);
+            insertPendingMetadata(connection, listed.withoutMetadata);
             if (outbox.enabled()) {
-                outbox.append(connection, addedOrReactivated(games, before, now));
+                outbox.append(connection, listed.arrivals.stream().map(arrival -> ChangeEvents.gameEvent(
+                        arrival.type(), arrival.game().appId(), arrival.game().name(), now)).toList());
             }
         });
     }
 
+    private void upsert(Connection connection, List<Game> games, Instant now) throws SQLException {
+        if (games.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement upsert = connection.prepareStatement(upsertGame)) {
+            for (Game game : games) {
+                upsert.setInt(1, game.appId());
+                upsert.setString(2, game.name() == null || game.name().isEmpty() ? null : game.name());
+                Parameters.setInstant(upsert, 3, now);
+                Parameters.setInstant(upsert, 4, now);
+                Parameters.setInstant(upsert, 5, game.lastModified());
+                Parameters.setValue(upsert, 6, game.priceChangeNumber(), Types.BIGINT);
+                upsert.addBatch();
+            }
+            upsert.executeBatch();
+        }
+    }
+
     /** Every game has a metadata row, pending until its first fetch. */
-    private void insertPendingMetadata(Connection connection, List<Game> games) throws SQLException {
+    private void insertPendingMetadata(Connection connection, List<Integer> appIds) throws SQLException {
+        if (appIds.isEmpty()) {
+            return;
+        }
         try (PreparedStatement pending = connection.prepareStatement(insertPendingMetadata)) {
-            for (int from = 0; from < games.size(); from += LOOKUP_CHUNK) {
+            for (int from = 0; from < appIds.size(); from += LOOKUP_CHUNK) {
                 // a short last chunk repeats its last appid: one statement serves every chunk
                 for (int i = 0; i < LOOKUP_CHUNK; i++) {
-                    pending.setInt(i + 1, games.get(Math.min(games.size() - 1, from + i)).appId());
+                    pending.setInt(i + 1, appIds.get(Math.min(appIds.size() - 1, from + i)));
                 }
                 pending.executeUpdate();
             }
         }
-    }
-
-    private static List<ChangeEvent> addedOrReactivated(List<Game> games, Map<Integer, Boolean> before, Instant now) {
-        List<ChangeEvent> events = new ArrayList<>();
-        for (Game game : games) {
-            Boolean active = before.get(game.appId());
-            if (active == null || !active) {
-                events.add(ChangeEvents.gameEvent(active == null ? Type.GAME_ADDED : Type.GAME_REACTIVATED,
-                        game.appId(), game.name(), now));
-                // a game listed twice in one batch is added once
-                before.put(game.appId(), true);
-            }
-        }
-        return events;
     }
 
     /** How many games were first seen at or after {@code since}: a run's new games. */

@@ -53,6 +53,29 @@ final class Parameters {
         };
     }
 
+    /**
+     * The timestamp in a column as it compares with what {@link #setInstant} writes: SQLite's text as
+     * stored (a value in another form then differs, as it does in SQL), an instant elsewhere.
+     */
+    static Object getStoredInstant(ResultSet row, int index) throws SQLException {
+        return switch (row.getObject(index)) {
+            case null -> null;
+            case String text -> text;
+            case Number millis -> millis;
+            default -> getInstant(row, index);
+        };
+    }
+
+    /** Whether {@code stored} (from {@link #getStoredInstant}, or an instant) is what {@link #setInstant} writes for {@code value}. */
+    static boolean holdsInstant(Object stored, Instant value) {
+        return switch (stored) {
+            case String text -> value != null && text.equals(SqliteTimestamp.format(value));
+            case Instant instant -> instant.equals(value);
+            case null -> value == null;
+            default -> false;
+        };
+    }
+
     /** Dates go in as ISO text ({@code 2015-05-18}) on SQLite, what its date functions read, and as dates elsewhere. */
     static void setDate(PreparedStatement statement, int index, LocalDate value) throws SQLException {
         if (value == null) {

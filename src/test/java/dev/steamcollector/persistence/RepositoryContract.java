@@ -213,6 +213,31 @@ abstract class RepositoryContract {
         }
 
         @Test
+        void onlyTheGamesAListChangesAreWrittenWhateverItsOrder() {
+            database.games().upsertGames(List.of(new Game(10, "A", T0, 1L), new Game(20, "B", T0, 2L),
+                    new Game(30, "C", T0, 3L), new Game(40, "D", T0, 4L)), T0);
+
+            // out of appid order, then in it with a game between two listed ones left out
+            database.games().upsertGames(List.of(new Game(30, "C", T0, 5L), new Game(10, "A", T0, 1L)), T1);
+            database.games().upsertGames(List.of(new Game(10, "A", null, null), new Game(20, "B", T1, 2L),
+                    new Game(40, "D", T0, 4L)), T2);
+
+            assertThat(db.queryLong("SELECT COUNT(*) FROM games WHERE updated_at > created_at")).isEqualTo(2);
+            assertThat(db.queryLong("SELECT app_id FROM games WHERE updated_at = created_at AND app_id < 40"))
+                    .isEqualTo(10);
+            assertThat(db.queryLong("SELECT price_change_number FROM games WHERE app_id = 30")).isEqualTo(5);
+            assertThat(db.queryLong("SELECT COUNT(*) FROM games WHERE last_modified IS NULL")).isZero();
+        }
+
+        @Test
+        void aGameListedTwiceInOneBatchIsAddedOnceAndKeepsItsLastKnownName() {
+            database.games().upsertGames(List.of(new Game(10, "First"), new Game(10, "Second"), new Game(10, "")), T0);
+
+            assertThat(db.queryString("SELECT name FROM games WHERE app_id = 10")).isEqualTo("Second");
+            assertThat(db.queryLong("SELECT COUNT(*) FROM game_metadata WHERE fetch_status = 'pending'")).isEqualTo(1);
+        }
+
+        @Test
         void reactivatesAGameThatReappears() {
             database.games().upsertGames(List.of(new Game(10, "Back")), T0);
             db.execute("UPDATE games SET is_active = FALSE WHERE app_id = 10");
