@@ -34,13 +34,13 @@ import org.hibernate.jdbc.Work;
 /**
  * An open database: connection pool, Hibernate session factory, migrations and repositories.
  *
- * <p>Once Hibernate is started ({@link #open}, or {@link #startEntities} after the run lock is
- * taken), every unit of work is one transaction of a Hibernate {@link StatelessSession}: entity
- * reads and writes go through the session, and the batched upserts, which Hibernate runs a row a
- * round trip, go as native statements on the session's own connection and transaction
- * ({@link #execute}, {@link #query}). Before that, and for the commands that only read, the same
- * work runs on a plain pooled connection, so that the run lock, the migrations and {@code status}
- * never wait for Hibernate's start-up.
+ * <p>Once Hibernate is up (started by {@link #open}, or by {@link #startEntities} after the run
+ * lock is taken, in the background), every unit of work is one transaction of a Hibernate
+ * {@link StatelessSession}: entity reads and writes go through the session, and the batched
+ * upserts, which Hibernate runs a row a round trip, go as native statements on the session's own
+ * connection and transaction ({@link #execute}, {@link #query}). Before that, and for the commands
+ * that only read, native work runs on a plain pooled connection, so that the run lock, the
+ * migrations, the app list and {@code status} never wait for Hibernate's start-up.
  *
  * <p>Every database call runs on one platform thread. SQLite wants a single writer, and a blocking
  * JDBC call must not hold a virtual thread's carrier; callers on virtual threads simply wait.
@@ -241,11 +241,12 @@ public final class Database implements AutoCloseable {
 
     /**
      * Runs native JDBC {@code work} in one transaction on the database thread and returns its
-     * result: on the connection of a stateless session once Hibernate is started, on a plain pooled
-     * connection before.
+     * result: on the connection of a stateless session once Hibernate is up, on a plain pooled
+     * connection before. Native work never waits for Hibernate's start-up (a second and a half on a
+     * small machine), which the app list would otherwise spend idle.
      */
     <T> T query(ReturningWork<T> work) {
-        return onDatabaseThread(() -> entitiesStarted() ? inSession(session -> session.doReturningWork(work))
+        return onDatabaseThread(() -> entitiesUp() ? inSession(session -> session.doReturningWork(work))
                 : onPlainConnection(work));
     }
 
@@ -279,8 +280,8 @@ public final class Database implements AutoCloseable {
         }
     }
 
-    private synchronized boolean entitiesStarted() {
-        return sessionFactory != null;
+    private synchronized boolean entitiesUp() {
+        return sessionFactory != null && sessionFactory.isDone() && !sessionFactory.isCompletedExceptionally();
     }
 
     /** A failed commit (a full disk) may have ended the transaction already: its own error is the one to report. */

@@ -65,14 +65,14 @@ public final class GameRepository {
     /**
      * Inserts new games as active with a {@code pending} metadata row, updates changed names and
      * change numbers, and reactivates returning games, in one transaction. Rows it would leave as
-     * they are are not written.
+     * they are are not written. Returns how many games were new.
      */
-    public void upsertGames(List<Game> games, Instant now) {
+    public int upsertGames(List<Game> games, Instant now) {
         if (games.isEmpty()) {
-            return;
+            return 0;
         }
         Outbox outbox = database.outbox();
-        database.execute(connection -> {
+        return database.query(connection -> {
             ListedGames listed = ListedGames.compare(connection, games, outbox.enabled());
             upsert(connection, listed.changed(), now);
             insertPendingMetadata(connection, listed.withoutMetadata);
@@ -80,6 +80,7 @@ public final class GameRepository {
                 outbox.append(connection, listed.arrivals.stream().map(arrival -> ChangeEvents.gameEvent(
                         arrival.type(), arrival.game().appId(), arrival.game().name(), now)).toList());
             }
+            return listed.added;
         });
     }
 
@@ -117,8 +118,12 @@ public final class GameRepository {
         }
     }
 
-    /** How many games were first seen at or after {@code since}: a run's new games. */
-    public long countCreatedSince(Instant since) {
+    /**
+     * How many games were first seen at or after {@code since}. A run counts its new games as it
+     * stores them; this query, through Hibernate, is the probe that its parameters meet the times
+     * native statements wrote, to the millisecond, on every database and in every zone.
+     */
+    long countCreatedSince(Instant since) {
         return database.inTransaction(session -> session
                 .createSelectionQuery("select count(*) from GameEntity where createdAt >= :since", Long.class)
                 .setParameter("since", since)

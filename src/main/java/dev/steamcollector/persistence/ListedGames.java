@@ -62,6 +62,8 @@ final class ListedGames {
     private final Map<Integer, Game> changed = new LinkedHashMap<>();
     final List<Integer> withoutMetadata = new ArrayList<>();
     final List<Arrival> arrivals = new ArrayList<>();
+    /** How many of the games have no row yet, each counted once. */
+    int added;
 
     private ListedGames() {
     }
@@ -76,6 +78,9 @@ final class ListedGames {
             Stored stored = rows.get(game.appId());
             if (stored == null || stored.changedBy(game, name)) {
                 listed.changed.merge(game.appId(), game, ListedGames::merge);
+            }
+            if (stored == null) {
+                listed.added++;
             }
             if (stored == null || !stored.hasMetadata()) {
                 listed.withoutMetadata.add(game.appId());

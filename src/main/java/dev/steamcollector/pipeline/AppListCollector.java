@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.BitSet;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,47 +43,22 @@ public final class AppListCollector {
     public void collect(AppListSource source, RunTally tally) {
         log.info("App list from {}", source.description());
         tally.appListFrom(source.description());
-        Instant started = now();
         BitSet seen = new BitSet();
-        boolean wholeList;
-        try {
-            wholeList = source.fetchAll(batch -> store(batch, seen, tally));
-        } catch (RuntimeException failure) {
-            // the count must not hide why the list failed (a full disk fails the count too)
-            try {
-                countAdded(started, tally);
-            } catch (RuntimeException counting) {
-                failure.addSuppressed(counting);
-            }
-            throw failure;
-        }
+        AtomicLong added = new AtomicLong();
+        boolean wholeList = source.fetchAll(batch -> store(batch, seen, added, tally));
         source.skippedBecause().ifPresent(tally::appListSkipped);
-        countAdded(started, tally);
         if (wholeList) {
             tally.deactivated(deactivateMissing(seen, source.inAppIdOrder()));
         }
     }
 
-    /**
-     * Counts the games this run added, also when the list was cancelled part-way (a stop, the end
-     * of {@code --max-duration}): the thread is then interrupted, which would fail the query.
-     */
-    private void countAdded(Instant started, RunTally tally) {
-        boolean interrupted = Thread.interrupted();
-        try {
-            tally.added(games.countCreatedSince(started));
-        } finally {
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    private void store(AppListBatch batch, BitSet seen, RunTally tally) {
+    /** Stores a batch; the run's new games are counted as their transactions commit, also when the list stops part-way. */
+    private void store(AppListBatch batch, BitSet seen, AtomicLong added, RunTally tally) {
         Instant now = now();
         List<Game> list = batch.games();
         for (int from = 0; from < list.size(); from += transactionSize) {
-            games.upsertGames(list.subList(from, Math.min(list.size(), from + transactionSize)), now);
+            tally.added(added.addAndGet(
+                    games.upsertGames(list.subList(from, Math.min(list.size(), from + transactionSize)), now)));
         }
         for (int from = 0; from < batch.pageMetadata().size(); from += transactionSize) {
             List<GameMetadata> figures = batch.pageMetadata().subList(from,

@@ -171,8 +171,9 @@ public final class AppListBenchmark {
     private static int runChild(String baseUrl, int wanted, String heap) throws IOException, InterruptedException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         List<String> command = new ArrayList<>(List.of(java, "-Xmx" + heap, "--enable-native-access=ALL-UNNAMED"));
-        // e.g. -Dbench.childOptions=-XX:StartFlightRecording=filename=applist.jfr to profile the collection
-        String options = System.getProperty("bench.childOptions", "").strip();
+        // the options the droplet's systemd units ship, unless told otherwise: -Dbench.childOptions= for the
+        // JVM's defaults, or e.g. -Dbench.childOptions=-XX:StartFlightRecording=filename=applist.jfr to profile
+        String options = System.getProperty("bench.childOptions", CatalogueBenchmark.DROPLET_OPTIONS).strip();
         if (!options.isEmpty()) {
             command.addAll(List.of(options.split("\\s+")));
         }

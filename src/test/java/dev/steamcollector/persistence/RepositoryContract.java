@@ -141,9 +141,9 @@ abstract class RepositoryContract {
 
         @Test
         void newGamesAreActiveWithPendingMetadata() {
-            database.games().upsertGames(List.of(new Game(10, "Counter-Strike"), new Game(20, "TFC")), T0);
+            int added = database.games().upsertGames(List.of(new Game(10, "Counter-Strike"), new Game(20, "TFC")), T0);
 
-            assertThat(database.games().countCreatedSince(T0)).isEqualTo(2);
+            assertThat(added).isEqualTo(2);
             assertThat(db.queryLong("SELECT COUNT(*) FROM games WHERE is_active = TRUE")).isEqualTo(2);
             assertThat(database.metadata().countByStatus()).containsEntry(FetchStatus.PENDING, 2L);
         }
@@ -153,9 +153,9 @@ abstract class RepositoryContract {
             List<Game> games = List.of(new Game(10, "Counter-Strike"), new Game(20, "TFC"));
             database.games().upsertGames(games, T0);
 
-            database.games().upsertGames(games, T1);
+            int added = database.games().upsertGames(games, T1);
 
-            assertThat(database.games().countCreatedSince(T1)).isZero();
+            assertThat(added).isZero();
             assertThat(db.queryLong("SELECT COUNT(*) FROM games")).isEqualTo(2);
             assertThat(db.queryLong("SELECT COUNT(*) FROM game_metadata")).isEqualTo(2);
             assertThat(db.queryLong("SELECT COUNT(*) FROM games WHERE updated_at > created_at")).isZero();
@@ -283,10 +283,12 @@ abstract class RepositoryContract {
             for (int id = 1; id <= 1_234; id++) {
                 games.add(new Game(id, "Game " + id));
             }
-            database.games().upsertGames(games, T0);
+            int first = database.games().upsertGames(games, T0);
             games.add(new Game(5_000, "One more"));
-            database.games().upsertGames(games, T1);
+            int second = database.games().upsertGames(games, T1);
 
+            assertThat(first).isEqualTo(1_234);
+            assertThat(second).isEqualTo(1);
             assertThat(database.games().countCreatedSince(T0)).isEqualTo(1_235);
             assertThat(database.games().countCreatedSince(T1)).isEqualTo(1);
             assertThat(db.queryLong("SELECT COUNT(*) FROM game_metadata WHERE fetch_status = 'pending'"))
