@@ -187,7 +187,8 @@ public final class PaceController {
             if (busySignalled && !cleanSinceSignal) {
                 return fall(false);
             }
-            boolean tooOften = busyShare.hear(true, belowKnownLimit(), pace, nearBusyLimit());
+            // busy answers in a row are a full window, not the server's habit
+            boolean tooOften = busyShare.hear(true, belowKnownLimit() && busyInARow == 1, pace, nearBusyLimit());
             // past the limit busy answers found before, on a server rarely busy at random, one is the limit again
             boolean pastLimit = pace >= busyLimit && busyShare.baseline() < BusyShare.RARELY;
             return tooOften || pastLimit || busyInARow >= runAtRandom() ? busySignal(sentAt) : Reaction.NONE;
@@ -358,6 +359,7 @@ public final class PaceController {
     private boolean belowKnownLimit() {
         return !Double.isInfinite(tooFast) && pace < SAFE * tooFast;
     }
+
 
     private void cut(double to) {
         long now = ticker.nanoTime();
