@@ -15,7 +15,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * has time to say "too fast" before the pace is far past its limit) up to just below the pace that
  * drew the signal, then slowly past it, so the pace settles just below the server's real limit.
  * Once the pace has passed that point by 2% without a signal, the limit has moved and the climb
- * is quick again, up to the configured limit, never above it.
+ * is quick again, twice as quick past 10% above it, up to the configured limit, never above it.
+ * The point the climb slows near is at most what the server accepted in its window ({@link
+ * AcceptedWindow}) before it said "too fast", not the pace that overshot it.
  *
  * <p>One signal per round: a signal about a request that left before the previous signal was
  * already answered by that one. A signal that follows another with no clean answer between them
@@ -24,9 +26,13 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>Busy answers ("Connection failed", an empty body) may be about the pace or not: they are told
  * apart by how often they come ({@link BusyShare}), and only busy answers coming more often than
- * the server gives them at a safe pace are a signal. Such a signal takes the pace just below what
- * the server accepted lately (not a fixed share of the pace), the pace the climb then treats as the
- * one that drew the signal.
+ * the server gives them at a safe pace are a signal, and so is a run of them that hardly ever
+ * comes at random or, on a server rarely busy at random, one past the limit busy answers found
+ * before. Such a signal takes the pace just below what the server accepted in its window before
+ * (not a fixed share of the pace), the pace the climb then treats as the one that drew the signal,
+ * and the endpoint waits until that window has room. Refusals in a row to a pace the server had
+ * accepted in full mean its limit fell by an unknown amount: the pace halves and the endpoint
+ * waits until the window is empty, so that the next refusal tells the new limit.
  * After it, busy answers {@value #FALL_AFTER} at a time with no usable one between mean the pace
  * is still too fast, a limit far below the configured one maybe: each time the pace falls further,
  * down to the floor, and the pause doubles, as the server may count over a longer window. A server
@@ -49,6 +55,8 @@ public final class PaceController {
     static final double SETTLE = 0.95;
     static final double FORGET = 1.02;
     static final double FORGET_BUSY = 1.02;
+    /** Past this share of the limit found last, the limit has moved up. */
+    static final double FAR_PAST = 1.1;
     /** After busy answers drew a signal, the pace drops to this share of what the server accepted lately. */
     static final double BELOW_ACCEPTED = 0.95;
     /** Busy answers in a row after a busy signal that cut the pace again. */
@@ -56,7 +64,7 @@ public final class PaceController {
     /** Busy answers in a row that tell a server refusing all it gets, at least. */
     static final int RUN = 3;
     /** A run of busy answers this unlikely at random is a signal whatever their share. */
-    private static final double RUN_AT_RANDOM = 1e-5;
+    private static final double RUN_AT_RANDOM = 1e-4;
     /** Below this share of the pace that drew the last signal, the pace is taken as under the server's limit. */
     static final double SAFE = 1.0;
     /**
@@ -75,6 +83,8 @@ public final class PaceController {
     private double lowest;
     private double floor;
     private double tooFast = Double.POSITIVE_INFINITY;
+    /** The pace that drew the last signal, once the climb has passed it. */
+    private double forgotten = Double.POSITIVE_INFINITY;
     private boolean signalled;
     private long lastSignal;
     private boolean cleanSinceSignal = true;
@@ -164,7 +174,14 @@ public final class PaceController {
                 // answered by the last signal already; a server's own word on waiting still counts
                 return retryAfter.map(after -> new Reaction(after, false)).orElse(Reaction.NONE);
             }
-            return signal(retryAfter);
+            Reaction reaction = signal(retryAfter);
+            double accepted = window.perSecondBefore(sentAt);
+            if (reaction.cut() && accepted >= pace) {
+                // the climb settles under what the server accepted in its window, not under the pace that overshot
+                // it; fewer than the new pace accepted says how little was sent, not where the limit is
+                tooFast = Math.min(tooFast, accepted);
+            }
+            return reaction;
         } finally {
             lock.unlock();
         }
@@ -235,8 +252,10 @@ public final class PaceController {
             busyShare.hear(false, belowKnownLimit(), pace, nearBusyLimit());
             cleanSinceSignal = true;
             double step = pace < SETTLE * tooFast ? CLIMB * pace : PROBE * tooFast;
-            pace = Math.min(ceiling, pace + step);
+            // well past the limit found last, it has moved up: back to the configured limit twice as quickly
+            pace = Math.min(ceiling, pace + (pace > FAR_PAST * forgotten ? 2 * step : step));
             if (pace > (busySignalled ? FORGET_BUSY : FORGET) * tooFast) {
+                forgotten = tooFast;
                 tooFast = Double.POSITIVE_INFINITY;
             }
         } finally {
@@ -364,6 +383,7 @@ public final class PaceController {
     private void cut(double to) {
         long now = ticker.nanoTime();
         pace = Math.max(floor, to);
+        forgotten = Double.POSITIVE_INFINITY;
         lowest = Math.min(lowest, pace);
         if (slowdowns++ == 0) {
             firstSlowdown = now;
