@@ -15,7 +15,9 @@ import java.util.concurrent.locks.ReentrantLock;
  * has time to say "too fast" before the pace is far past its limit) up to just below the pace that
  * drew the signal, then slowly past it, so the pace settles just below the server's real limit.
  * Once the pace has passed that point by 2% without a signal, the limit has moved and the climb
- * is quick again, up to the configured limit, never above it.
+ * is quick again, twice as quick past 10% above it, up to the configured limit, never above it.
+ * The point the climb slows near is at most what the server accepted in its window ({@link
+ * AcceptedWindow}) before it said "too fast", not the pace that overshot it.
  *
  * <p>One signal per round: a signal about a request that left before the previous signal was
  * already answered by that one. A signal that follows another with no clean answer between them
@@ -24,9 +26,13 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p>Busy answers ("Connection failed", an empty body) may be about the pace or not: they are told
  * apart by how often they come ({@link BusyShare}), and only busy answers coming more often than
- * the server gives them at a safe pace are a signal. Such a signal takes the pace just below what
- * the server accepted lately (not a fixed share of the pace), the pace the climb then treats as the
- * one that drew the signal.
+ * the server gives them at a safe pace are a signal, and so is a run of them that hardly ever
+ * comes at random or, on a server rarely busy at random, one past the limit busy answers found
+ * before. Such a signal takes the pace just below what the server accepted in its window before
+ * (not a fixed share of the pace), the pace the climb then treats as the one that drew the signal,
+ * and the endpoint waits until that window has room. Refusals in a row to a pace the server had
+ * accepted in full mean its limit fell by an unknown amount: the pace halves and the endpoint
+ * waits until the window is empty, so that the next refusal tells the new limit.
  * After it, busy answers {@value #FALL_AFTER} at a time with no usable one between mean the pace
  * is still too fast, a limit far below the configured one maybe: each time the pace falls further,
  * down to the floor, and the pause doubles, as the server may count over a longer window. A server
@@ -49,12 +55,23 @@ public final class PaceController {
     static final double SETTLE = 0.95;
     static final double FORGET = 1.02;
     static final double FORGET_BUSY = 1.02;
+    /** Past this share of the limit found last, the limit has moved up. */
+    static final double FAR_PAST = 1.1;
     /** After busy answers drew a signal, the pace drops to this share of what the server accepted lately. */
     static final double BELOW_ACCEPTED = 0.95;
     /** Busy answers in a row after a busy signal that cut the pace again. */
     static final int FALL_AFTER = 2;
+    /** Busy answers in a row that tell a server refusing all it gets, at least. */
+    static final int RUN = 3;
+    /** A run of busy answers this unlikely at random is a signal whatever their share. */
+    private static final double RUN_AT_RANDOM = 1e-4;
     /** Below this share of the pace that drew the last signal, the pace is taken as under the server's limit. */
     static final double SAFE = 1.0;
+    /**
+     * Busy answers in a row to a pace the server had accepted in full (at least this share of it)
+     * in its window: the server's limit fell below what it accepted, by how much nothing tells yet.
+     */
+    static final double ACCEPTED_IN_FULL = 0.9;
 
     private final RateLimit limit;
     private final double ceiling;
@@ -66,6 +83,8 @@ public final class PaceController {
     private double lowest;
     private double floor;
     private double tooFast = Double.POSITIVE_INFINITY;
+    /** The pace that drew the last signal, once the climb has passed it. */
+    private double forgotten = Double.POSITIVE_INFINITY;
     private boolean signalled;
     private long lastSignal;
     private boolean cleanSinceSignal = true;
@@ -75,6 +94,11 @@ public final class PaceController {
     private double busyLimit = Double.POSITIVE_INFINITY;
     private int streak;
     private final BusyShare busyShare = new BusyShare();
+    private final AcceptedWindow window;
+    /** Busy answers since the last usable one. */
+    private int busyInARow;
+    /** The last busy signal came after the server had accepted about all it was sent in its window. */
+    private boolean acceptedInFull;
     /** How long answers take, smoothed: a cut's pause lets the requests still under way come back first. */
     private long roundTrip;
     private int slowdowns;
@@ -91,6 +115,7 @@ public final class PaceController {
         this.start = ceiling;
         this.lowest = ceiling;
         this.floor = ceiling * FLOOR;
+        this.window = new AcceptedWindow(limit.period());
     }
 
     /** What a signal did: the pause it asks of the whole endpoint (zero for none) and whether it cut the pace. */
@@ -149,7 +174,14 @@ public final class PaceController {
                 // answered by the last signal already; a server's own word on waiting still counts
                 return retryAfter.map(after -> new Reaction(after, false)).orElse(Reaction.NONE);
             }
-            return signal(retryAfter);
+            Reaction reaction = signal(retryAfter);
+            double accepted = window.perSecondBefore(sentAt);
+            if (reaction.cut() && accepted >= pace) {
+                // the climb settles under what the server accepted in its window, not under the pace that overshot
+                // it; fewer than the new pace accepted says how little was sent, not where the limit is
+                tooFast = Math.min(tooFast, accepted);
+            }
+            return reaction;
         } finally {
             lock.unlock();
         }
@@ -163,13 +195,20 @@ public final class PaceController {
         lock.lock();
         try {
             timeAnswer(sentAt);
+            busyInARow++;
             if (stale(sentAt)) {
-                return Reaction.NONE;
+                // requests that left before a busy signal refused in a row: the server refuses all it gets
+                boolean refusesAll = busySignalled && acceptedInFull && !cleanSinceSignal && busyInARow == RUN;
+                return refusesAll ? fall(true) : Reaction.NONE;
             }
             if (busySignalled && !cleanSinceSignal) {
-                return fall();
+                return fall(false);
             }
-            return busyShare.hear(true, belowKnownLimit(), pace, nearBusyLimit()) ? busySignal() : Reaction.NONE;
+            // busy answers in a row are a full window, not the server's habit
+            boolean tooOften = busyShare.hear(true, belowKnownLimit() && busyInARow == 1, pace, nearBusyLimit());
+            // past the limit busy answers found before, on a server rarely busy at random, one is the limit again
+            boolean pastLimit = pace >= busyLimit && busyShare.baseline() < BusyShare.RARELY;
+            return tooOften || pastLimit || busyInARow >= runAtRandom() ? busySignal(sentAt) : Reaction.NONE;
         } finally {
             lock.unlock();
         }
@@ -205,14 +244,18 @@ public final class PaceController {
         lock.lock();
         try {
             timeAnswer(sentAt);
+            window.accepted(sentAt);
+            busyInARow = 0;
             if (stale(sentAt)) {
                 return;
             }
             busyShare.hear(false, belowKnownLimit(), pace, nearBusyLimit());
             cleanSinceSignal = true;
             double step = pace < SETTLE * tooFast ? CLIMB * pace : PROBE * tooFast;
-            pace = Math.min(ceiling, pace + step);
+            // well past the limit found last, it has moved up: back to the configured limit twice as quickly
+            pace = Math.min(ceiling, pace + (pace > FAR_PAST * forgotten ? 2 * step : step));
             if (pace > (busySignalled ? FORGET_BUSY : FORGET) * tooFast) {
+                forgotten = tooFast;
                 tooFast = Double.POSITIVE_INFINITY;
             }
         } finally {
@@ -245,31 +288,45 @@ public final class PaceController {
         } else {
             streak++;
         }
-        return signalled(retryAfter, cut);
+        return signalled(retryAfter, cut, 0);
     }
 
-    /** Busy answers come too often: the server's limit is about the share of the pace it still accepts. */
-    private Reaction busySignal() {
+    /**
+     * Busy answers come too often to a request that left at {@code sentAt}: the server's limit is
+     * what it accepted in its window before, and the endpoint waits until the requests it accepted
+     * have left that window far enough for the new pace. A server that had accepted all it was sent
+     * and now refuses in a row has lowered its limit by an unknown amount: the endpoint waits until
+     * its window is empty and comes back at half the pace, where the next refusal tells the limit.
+     */
+    private Reaction busySignal(long sentAt) {
         if (!cleanSinceSignal) {
             return signal(Optional.empty());
         }
-        double accepted = busyShare.acceptedLately();
-        tooFast = Math.min(pace, accepted);
+        double accepted = window.perSecondBefore(sentAt);
+        acceptedInFull = accepted >= ACCEPTED_IN_FULL * pace;
+        // nothing accepted at all: the server refuses whatever the pace, and the floor is all there is to go on
+        tooFast = Math.min(pace, Math.max(accepted, floor));
         busyLimit = tooFast;
         lowerFloor();
         // the server's limit is about what it accepted: settle just under it, not a fixed share of the pace
         cut(tooFast * BELOW_ACCEPTED);
+        long clears = window.oldestLeavesAfter(sentAt);
         streak = 1;
         busySignalled = true;
         busySinceSignal = 0;
-        return signalled(Optional.empty(), true);
+        return signalled(Optional.empty(), true, clears - ticker.nanoTime());
     }
 
-    /** Busy answers go on after a busy signal: the pace is still too fast, cut again deeper, down to the floor. */
-    private Reaction fall() {
-        if (++busySinceSignal < FALL_AFTER) {
+    /**
+     * Busy answers go on after a busy signal ({@code refusesAll}: a run of them to requests that left
+     * before it): the pace is still too fast, cut again deeper, down to the floor, and the endpoint
+     * waits until what the server accepted has left its window.
+     */
+    private Reaction fall(boolean refusesAll) {
+        if (!refusesAll && ++busySinceSignal < FALL_AFTER) {
             return Reaction.NONE;
         }
+        long clears = window.allLeaveAfter(ticker.nanoTime());
         busySinceSignal = 0;
         if (pace <= floor) {
             lowerFloor();
@@ -277,12 +334,13 @@ public final class PaceController {
         boolean cut = pace > floor;
         if (cut) {
             tooFast = Math.min(tooFast, pace);
-            busyLimit = tooFast;
             cut(pace * CUT * CUT);
+            // past the new pace any busy answer is the limit: the next one tells what it is
+            busyLimit = pace;
         }
         // a server counting over a window longer than the pause still holds the earlier requests against us
         streak++;
-        return signalled(Optional.empty(), cut);
+        return signalled(Optional.empty(), cut, clears - ticker.nanoTime());
     }
 
     /**
@@ -296,14 +354,21 @@ public final class PaceController {
         }
     }
 
-    private Reaction signalled(Optional<Duration> retryAfter, boolean cut) {
+    /** {@code clearsIn}: how long until the server's window has room for the new pace, zero when unknown. */
+    private Reaction signalled(Optional<Duration> retryAfter, boolean cut, long clearsIn) {
         busyShare.restart();
         cleanSinceSignal = false;
         signalled = true;
         lastSignal = ticker.nanoTime();
         Duration pause = Duration.ofNanos(Math.max(intervalAtPace(), roundTrip))
                 .multipliedBy(1L << Math.min(30, streak - 1));
+        pause = pause.compareTo(Duration.ofNanos(clearsIn)) < 0 ? Duration.ofNanos(clearsIn) : pause;
         return new Reaction(retryAfter.orElse(pause.compareTo(longestPause) > 0 ? longestPause : pause), cut);
+    }
+
+    /** The shortest run of busy answers that hardly ever comes at random from this server. */
+    private int runAtRandom() {
+        return Math.max(RUN, (int) Math.ceil(Math.log(RUN_AT_RANDOM) / Math.log(busyShare.baseline())));
     }
 
     private boolean nearBusyLimit() {
@@ -314,9 +379,11 @@ public final class PaceController {
         return !Double.isInfinite(tooFast) && pace < SAFE * tooFast;
     }
 
+
     private void cut(double to) {
         long now = ticker.nanoTime();
         pace = Math.max(floor, to);
+        forgotten = Double.POSITIVE_INFINITY;
         lowest = Math.min(lowest, pace);
         if (slowdowns++ == 0) {
             firstSlowdown = now;
