@@ -15,9 +15,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * has time to say "too fast" before the pace is far past its limit) up to just below the pace that
  * drew the signal, then slowly past it, so the pace settles just below the server's real limit.
  * Once the pace has passed that point by 2% without a signal, the limit has moved and the climb
- * is quick again, twice as quick past 10% above it, up to the configured limit, never above it.
- * The point the climb slows near is at most what the server accepted in its window ({@link
- * AcceptedWindow}) before it said "too fast", not the pace that overshot it.
+ * is quick again, up to the configured limit, never above it (after busy answers, twice as quick
+ * past 10% above it).
  *
  * <p>One signal per round: a signal about a request that left before the previous signal was
  * already answered by that one. A signal that follows another with no clean answer between them
@@ -54,7 +53,7 @@ public final class PaceController {
     static final double PROBE = 0.001;
     static final double SETTLE = 0.95;
     static final double FORGET = 1.02;
-    static final double FORGET_BUSY = 1.02;
+    static final double FORGET_BUSY = 1.01;
     /** Past this share of the limit found last, the limit has moved up. */
     static final double FAR_PAST = 1.1;
     /** After busy answers drew a signal, the pace drops to this share of what the server accepted lately. */
@@ -174,14 +173,7 @@ public final class PaceController {
                 // answered by the last signal already; a server's own word on waiting still counts
                 return retryAfter.map(after -> new Reaction(after, false)).orElse(Reaction.NONE);
             }
-            Reaction reaction = signal(retryAfter);
-            double accepted = window.perSecondBefore(sentAt);
-            if (reaction.cut() && accepted >= pace) {
-                // the climb settles under what the server accepted in its window, not under the pace that overshot
-                // it; fewer than the new pace accepted says how little was sent, not where the limit is
-                tooFast = Math.min(tooFast, accepted);
-            }
-            return reaction;
+            return signal(retryAfter);
         } finally {
             lock.unlock();
         }
@@ -252,8 +244,9 @@ public final class PaceController {
             busyShare.hear(false, belowKnownLimit(), pace, nearBusyLimit());
             cleanSinceSignal = true;
             double step = pace < SETTLE * tooFast ? CLIMB * pace : PROBE * tooFast;
-            // well past the limit found last, it has moved up: back to the configured limit twice as quickly
-            pace = Math.min(ceiling, pace + (pace > FAR_PAST * forgotten ? 2 * step : step));
+            // well past the limit busy answers found last, it has moved up: back to the configured limit twice as
+            // quickly (after a 429 the climb is as it was: an explicit answer finds a returning limit soon enough)
+            pace = Math.min(ceiling, pace + (busySignalled && pace > FAR_PAST * forgotten ? 2 * step : step));
             if (pace > (busySignalled ? FORGET_BUSY : FORGET) * tooFast) {
                 forgotten = tooFast;
                 tooFast = Double.POSITIVE_INFINITY;
