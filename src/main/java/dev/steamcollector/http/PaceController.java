@@ -14,7 +14,7 @@ import java.util.concurrent.locks.ReentrantLock;
  * it back, quickly (by a share of itself, so a slow pace climbs gently and a server's sliding window
  * has time to say "too fast" before the pace is far past its limit) up to just below the pace that
  * drew the signal, then slowly past it, so the pace settles just below the server's real limit.
- * Once the pace has passed that point by 2% without a signal, the limit has moved and the climb
+ * Once the pace has passed that point by 1% without a signal, the limit has moved and the climb
  * is quick again, up to the configured limit, never above it (after busy answers, twice as quick
  * past 10% above it).
  *
@@ -52,8 +52,7 @@ public final class PaceController {
     /** A clean answer's climb near the pace that drew the last signal, as a share of that pace. */
     static final double PROBE = 0.001;
     static final double SETTLE = 0.95;
-    static final double FORGET = 1.02;
-    static final double FORGET_BUSY = 1.01;
+    static final double FORGET = 1.01;
     /** Past this share of the limit found last, the limit has moved up. */
     static final double FAR_PAST = 1.1;
     /** After busy answers drew a signal, the pace drops to this share of what the server accepted lately. */
@@ -247,7 +246,7 @@ public final class PaceController {
             // well past the limit busy answers found last, it has moved up: back to the configured limit twice as
             // quickly (after a 429 the climb is as it was: an explicit answer finds a returning limit soon enough)
             pace = Math.min(ceiling, pace + (busySignalled && pace > FAR_PAST * forgotten ? 2 * step : step));
-            if (pace > (busySignalled ? FORGET_BUSY : FORGET) * tooFast) {
+            if (pace > FORGET * tooFast) {
                 forgotten = tooFast;
                 tooFast = Double.POSITIVE_INFINITY;
             }
