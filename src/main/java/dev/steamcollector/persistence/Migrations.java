@@ -19,7 +19,7 @@ import org.flywaydb.core.api.output.MigrateResult;
 public final class Migrations {
 
     /** The newest migration shipped (V{n}__*.sql in every db/ folder); a test keeps it in step. */
-    static final int LATEST_VERSION = 11;
+    static final int LATEST_VERSION = 12;
 
     private static final String HISTORY = "flyway_schema_history";
 

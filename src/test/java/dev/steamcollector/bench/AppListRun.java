@@ -27,6 +27,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.Locale;
 import java.util.Optional;
@@ -60,12 +61,15 @@ public final class AppListRun {
                 HttpGateway gateway = new HttpGateway(settings(baseUrl), RetryPolicy.standard(3), Ticker.SYSTEM,
                         "steam-collector-benchmark")) {
             database.migrations().apply();
+            // as collect does, the run is recorded before the list: through Hibernate, which has started by then
+            database.runs().start("incremental", ProcessHandle.current().pid(), "benchmark", Instant.now());
             long collectStart = System.nanoTime();
             RunTally tally = new RunTally();
             SteamWebApiClient client = new SteamWebApiClient(HttpUrl.get(baseUrl), new Secret(AppListBenchmark.KEY),
                     gateway.client(Endpoint.STEAM_WEB_API), new ObjectMapper());
             PriceRecorder prices = new PriceRecorder(database.prices(), new PriceAlertRules(false, 10, 25));
-            new AppListCollector(database.games(), database.metadata(), prices, Clock.systemUTC(), 5000, 5)
+            new AppListCollector(database.games(), database.metadata(), prices, Clock.systemUTC(),
+                    AppListCollector.TRANSACTION_SIZE, 5)
                     .collect(new SteamAppListSource(client, AppListBenchmark.PAGE_SIZE), tally);
             collectNanos = System.nanoTime() - collectStart;
             stored = database.games().countByActive();

@@ -152,6 +152,46 @@ class SqliteRepositoryIT extends RepositoryContract {
         }
     }
 
+    /**
+     * Version 12 rebuilds game_metadata with its status CHECK as ORs (an IN list costs SQLite a small
+     * table a row): every row and index stays, and the rule still holds.
+     */
+    @Test
+    void migratingToVersion12KeepsTheMetadataRowsIndexesAndStatusRule() throws IOException {
+        TestDatabase old = TestDatabase.sqlite(Files.createDirectories(directory.resolve("v11")));
+        Flyway.configure().dataSource(old.settings().jdbcUrl(), null, null).locations("classpath:db/sqlite")
+                .target("11").load().migrate();
+        old.execute("INSERT INTO games (app_id, name, created_at, updated_at, is_active) VALUES"
+                + " (10, 'A', '2026-11-29 16:00:00.000', '2026-11-29 16:00:00.000', TRUE),"
+                + " (20, 'B', '2026-11-29 16:00:00.000', '2026-11-29 16:00:00.000', TRUE),"
+                + " (30, 'C', '2026-11-29 16:00:00.000', '2026-11-29 16:00:00.000', TRUE)");
+        old.execute("INSERT INTO game_metadata (app_id, developer, owners_min, ccu, tags_json, last_updated,"
+                + " fetch_attempts, fetch_status, details_fetched_at, page_fetched_at) VALUES"
+                + " (10, 'Valve', 20000, 12, '{\"FPS\":90}', '2026-11-29 16:12:51.118', 0, 'success',"
+                + " '2026-11-29 16:12:51.118', '2026-11-29 16:00:00.000')");
+        old.execute("INSERT INTO game_metadata (app_id, fetch_attempts, fetch_status, last_error, next_attempt_at)"
+                + " VALUES (20, 3, 'failed', 'HTTP 500', '2026-11-30 16:00:00.000')");
+        old.execute("INSERT INTO game_metadata (app_id) VALUES (30)");
+        String before = rowsOf(old, "game_metadata", "app_id");
+        String indexes = "SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_master"
+                + " WHERE type = 'index' AND tbl_name = 'game_metadata' ORDER BY name)";
+        String indexesBefore = old.queryString(indexes);
+
+        try (Database migrated = Database.open(old.settings())) {
+            migrated.migrations().apply();
+
+            assertThat(rowsOf(old, "game_metadata", "app_id")).isEqualTo(before);
+            assertThat(old.queryString(indexes)).isEqualTo(indexesBefore);
+            assertThat(old.queryLong("SELECT COUNT(*) FROM pragma_foreign_key_check")).isZero();
+            assertThatThrownBy(() -> old.execute("UPDATE game_metadata SET fetch_status = 'done' WHERE app_id = 30"))
+                    .rootCause().hasMessageContaining("CHECK constraint failed");
+            assertThat(migrated.metadata().find(10)).hasValueSatisfying(stored -> {
+                assertThat(stored.data().developer()).isEqualTo("Valve");
+                assertThat(stored.data().tagsJson()).isEqualTo("{\"FPS\":90}");
+            });
+        }
+    }
+
     private TestDatabase atVersion10WithRows(String name) throws IOException {
         TestDatabase old = TestDatabase.sqlite(Files.createDirectories(directory.resolve(name)));
         Flyway.configure().dataSource(old.settings().jdbcUrl(), null, null).locations("classpath:db/sqlite")
@@ -169,13 +209,16 @@ class SqliteRepositoryIT extends RepositoryContract {
     /** Each rebuilt table's rows as SQLite's quote() writes them (text quoted, NULL bare), in key order. */
     private static Map<String, String> rowsOfRebuiltTables(TestDatabase sqlite) {
         Map<String, String> rows = new TreeMap<>();
-        REBUILT_KEYS.forEach((table, key) -> {
-            String columns = String.join(" || ', ' || ", sqlite.queryString(
-                    "SELECT group_concat('quote(' || name || ')', ',') FROM pragma_table_info('" + table + "')")
-                    .split(","));
-            rows.put(table, sqlite.queryString("SELECT group_concat(r, ' | ') FROM (SELECT " + columns
-                    + " AS r FROM " + table + " ORDER BY " + key + ")"));
-        });
+        REBUILT_KEYS.forEach((table, key) -> rows.put(table, rowsOf(sqlite, table, key)));
         return rows;
+    }
+
+    /** A table's rows as SQLite's quote() writes them (text quoted, NULL bare), in {@code key} order. */
+    private static String rowsOf(TestDatabase sqlite, String table, String key) {
+        String columns = String.join(" || ', ' || ", sqlite.queryString(
+                "SELECT group_concat('quote(' || name || ')', ',') FROM pragma_table_info('" + table + "')")
+                .split(","));
+        return sqlite.queryString("SELECT group_concat(r, ' | ') FROM (SELECT " + columns
+                + " AS r FROM " + table + " ORDER BY " + key + ")");
     }
 }

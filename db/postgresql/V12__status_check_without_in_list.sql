@@ -1,0 +1,3 @@
+-- Version 12 rewrites game_metadata's status CHECK as ORs on SQLite, which evaluates an IN list slowly
+-- there (see db/sqlite). A server evaluates either form alike: nothing to change; the file keeps the
+-- schema versions of the three databases the same.
