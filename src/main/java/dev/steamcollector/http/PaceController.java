@@ -371,7 +371,6 @@ public final class PaceController {
         return !Double.isInfinite(tooFast) && pace < SAFE * tooFast;
     }
 
-
     private void cut(double to) {
         long now = ticker.nanoTime();
         pace = Math.max(floor, to);

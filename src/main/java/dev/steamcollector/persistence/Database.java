@@ -34,7 +34,7 @@ import org.hibernate.jdbc.Work;
  * upserts, which Hibernate runs a row a round trip, go as native statements on the session's own
  * connection and transaction ({@link #execute}, {@link #query}). Before that, and for the commands
  * that only read, native work runs on a plain pooled connection, so that the run lock, the
- * migrations, the app list and {@code status} never wait for Hibernate's start-up.
+ * migrations, what a run reads while Hibernate starts and {@code status} never wait for its start-up.
  *
  * <p>Every database call runs on one platform thread. SQLite wants a single writer, and a blocking
  * JDBC call must not hold a virtual thread's carrier; callers on virtual threads simply wait.
@@ -237,7 +237,7 @@ public final class Database implements AutoCloseable {
      * Runs native JDBC {@code work} in one transaction on the database thread and returns its
      * result: on the connection of a stateless session once Hibernate is up, on a plain pooled
      * connection before. Native work never waits for Hibernate's start-up (a second and a half on a
-     * small machine), which the app list would otherwise spend idle.
+     * small machine): a run reads its metrics' totals and checks its migrations meanwhile.
      */
     <T> T query(ReturningWork<T> work) {
         return onDatabaseThread(() -> entitiesUp() ? inSession(session -> session.doReturningWork(work))

@@ -6,21 +6,19 @@ import dev.steamcollector.model.PriceObservation;
 import dev.steamcollector.model.PricePoint;
 import dev.steamcollector.model.PriceSource;
 import java.sql.Connection;
-import org.hibernate.StatelessSession;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.hibernate.StatelessSession;
 
 /**
  * {@code price_history}, and the announcements it queues in {@code notifications}. A price becomes a

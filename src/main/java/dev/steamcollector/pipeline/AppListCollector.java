@@ -9,7 +9,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.BitSet;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,24 +23,22 @@ public final class AppListCollector {
      * Games stored a transaction: the list is idempotent, so a killed run loses nothing, and on SQLite
      * 5,000 a commit store the 272,859-game keyed list in a quarter less time than 1,000.
      */
-    public static final int TRANSACTION_SIZE = 5_000;
+    private static final int TRANSACTION_SIZE = 5_000;
 
     private static final Logger log = LoggerFactory.getLogger(AppListCollector.class);
 
     private final GameRepository games;
     private final MetadataRepository metadata;
     private final Clock clock;
-    private final int transactionSize;
     private final ListShrinkGuard guard;
     private final PriceRecorder prices;
 
     public AppListCollector(GameRepository games, MetadataRepository metadata, PriceRecorder prices, Clock clock,
-            int transactionSize, int maxShrinkPercent) {
+            int maxShrinkPercent) {
         this.games = games;
         this.metadata = metadata;
         this.prices = prices;
         this.clock = clock;
-        this.transactionSize = transactionSize;
         this.guard = new ListShrinkGuard(maxShrinkPercent);
     }
 
@@ -50,8 +47,7 @@ public final class AppListCollector {
         log.info("App list from {}", source.description());
         tally.appListFrom(source.description());
         BitSet seen = new BitSet();
-        AtomicLong added = new AtomicLong();
-        boolean wholeList = source.fetchAll(batch -> store(batch, seen, added, tally));
+        boolean wholeList = source.fetchAll(batch -> store(batch, seen, tally));
         source.skippedBecause().ifPresent(tally::appListSkipped);
         if (wholeList) {
             tally.deactivated(deactivateMissing(seen, source.inAppIdOrder()));
@@ -59,16 +55,15 @@ public final class AppListCollector {
     }
 
     /** Stores a batch; the run's new games are counted as their transactions commit, also when the list stops part-way. */
-    private void store(AppListBatch batch, BitSet seen, AtomicLong added, RunTally tally) {
+    private void store(AppListBatch batch, BitSet seen, RunTally tally) {
         Instant now = now();
         List<Game> list = batch.games();
-        for (int from = 0; from < list.size(); from += transactionSize) {
-            tally.added(added.addAndGet(
-                    games.upsertGames(list.subList(from, Math.min(list.size(), from + transactionSize)), now)));
+        for (int from = 0; from < list.size(); from += TRANSACTION_SIZE) {
+            tally.added(games.upsertGames(list.subList(from, Math.min(list.size(), from + TRANSACTION_SIZE)), now));
         }
-        for (int from = 0; from < batch.pageMetadata().size(); from += transactionSize) {
+        for (int from = 0; from < batch.pageMetadata().size(); from += TRANSACTION_SIZE) {
             List<GameMetadata> figures = batch.pageMetadata().subList(from,
-                    Math.min(batch.pageMetadata().size(), from + transactionSize));
+                    Math.min(batch.pageMetadata().size(), from + TRANSACTION_SIZE));
             metadata.upsertPageData(figures, now);
             prices.recordSteamSpy(figures, now);
         }

@@ -103,7 +103,7 @@ public final class Collector {
     }
 
     private AppListCollector appListCollector() {
-        return new AppListCollector(db.games(), db.metadata(), setup.prices(), setup.clock(), AppListCollector.TRANSACTION_SIZE,
+        return new AppListCollector(db.games(), db.metadata(), setup.prices(), setup.clock(),
                 setup.maxListShrinkPercent());
     }
 

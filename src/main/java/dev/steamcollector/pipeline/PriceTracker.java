@@ -28,7 +28,7 @@ public final class PriceTracker {
         PriceRecorder recorder = new PriceRecorder(db.prices(), setup.alertRules());
         String allBecause = options.all() ? "--all" : null;
         if (setup.steam().isPresent()) {
-            new AppListCollector(db.games(), db.metadata(), recorder, setup.clock(), AppListCollector.TRANSACTION_SIZE,
+            new AppListCollector(db.games(), db.metadata(), recorder, setup.clock(),
                     setup.maxListShrinkPercent())
                     .collect(new SteamAppListSource(setup.steam().get(), SteamWebApiClient.MAX_RESULTS), tally);
         } else if (!options.all()) {

@@ -100,7 +100,7 @@ public final class RunTally {
     }
 
     void added(long games) {
-        added.set(games);
+        added.addAndGet(games);
     }
 
     void deactivated(long games) {

@@ -68,8 +68,7 @@ public final class AppListRun {
             SteamWebApiClient client = new SteamWebApiClient(HttpUrl.get(baseUrl), new Secret(AppListBenchmark.KEY),
                     gateway.client(Endpoint.STEAM_WEB_API), new ObjectMapper());
             PriceRecorder prices = new PriceRecorder(database.prices(), new PriceAlertRules(false, 10, 25));
-            new AppListCollector(database.games(), database.metadata(), prices, Clock.systemUTC(),
-                    AppListCollector.TRANSACTION_SIZE, 5)
+            new AppListCollector(database.games(), database.metadata(), prices, Clock.systemUTC(), 5)
                     .collect(new SteamAppListSource(client, AppListBenchmark.PAGE_SIZE), tally);
             collectNanos = System.nanoTime() - collectStart;
             stored = database.games().countByActive();
