@@ -60,6 +60,27 @@ class SteamWebApiClientTest {
     }
 
     @Test
+    void readsTheFieldsInAnyOrderAndPassesOverOnesItDoesNotKnow() throws IOException {
+        AppListPage page = client.parsePage("{\"note\":[1,{\"a\":[]}],\"response\":{\"last_appid\":30,"
+                + "\"have_more_results\":true,\"extra\":{\"apps\":[]},\"apps\":[{\"tags\":[{\"appid\":5}],"
+                + "\"price_change_number\":7,\"name\":\"late\",\"appid\":30}]}}", 0);
+
+        assertThat(page.apps()).containsExactly(new Game(30, "late", null, 7L));
+        assertThat(page.haveMore()).isTrue();
+        assertThat(page.lastAppId()).isEqualTo(30);
+    }
+
+    @Test
+    void skipsEntriesThatAreNoObjectsAndCursorsThatAreNoAppIds() throws IOException {
+        AppListPage page = client.parsePage("{\"response\":{\"apps\":[7,[{\"appid\":8}],null,{\"appid\":9}],"
+                + "\"last_appid\":{\"appid\":100},\"have_more_results\":[true]}}", 0);
+
+        assertThat(page.apps()).containsExactly(new Game(9, null));
+        assertThat(page.haveMore()).isFalse();
+        assertThat(page.lastAppId()).isEqualTo(9);
+    }
+
+    @Test
     void retriesTheEmptyResponseInsteadOfReadingItAsNoApps() throws IOException {
         String observed = resource(SAMPLES + "istoreservice_getapplist_observed_lines.txt").lines()
                 .filter(line -> line.equals("{\"response\":{}}")).findFirst().orElseThrow();
