@@ -10,7 +10,6 @@ import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.BitSet;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,11 +17,12 @@ import java.util.Optional;
 /** The {@code games} table: batch upserts of the app list and the counts {@code status} shows. */
 public final class GameRepository {
 
-    private static final int LOOKUP_CHUNK = 500;
+    private static final int GAMES_A_STATEMENT = 100;
+    private static final int PENDING_A_STATEMENT = 500;
 
     private final Database database;
-    private final String upsertGame;
-    private final String insertPendingMetadata;
+    private final RowsAtOnce<Game> upsertGames;
+    private final RowsAtOnce<Integer> insertPendingMetadata;
 
     GameRepository(Database database) {
         this.database = database;
@@ -36,25 +36,21 @@ public final class GameRepository {
                 + " OR " + sql.distinct(name, "games.name")
                 + " OR " + sql.distinct(lastModified, "games.last_modified")
                 + " OR " + sql.distinct(priceChangeNumber, "games.price_change_number");
-        this.upsertGame = sql.upsert("""
+        this.upsertGames = new RowsAtOnce<>(rows -> sql.upsert("""
                 INSERT INTO games (app_id, name, created_at, updated_at, is_active, last_modified, price_change_number)
-                VALUES (?, ?, ?, ?, TRUE, ?, ?)""", "app_id", List.of(
+                VALUES\s""" + rows, "app_id", List.of(
                 "updated_at = CASE WHEN " + changed + " THEN " + sql.inserted("updated_at")
                         + " ELSE games.updated_at END",
                 "name = " + name,
                 "is_active = TRUE",
                 "missing_since = NULL",
                 "last_modified = " + lastModified,
-                "price_change_number = " + priceChangeNumber), Optional.of(changed));
-        // one statement a chunk of games, asking which rows exist and adding the missing ones in the
-        // database: a row a JDBC call cost twice as much, and on MySQL inserting every row and ignoring
-        // the duplicates costs a third of a rerun
-        this.insertPendingMetadata = sql.insertIgnoringDuplicates("""
+                "price_change_number = " + priceChangeNumber), Optional.of(changed)),
+                "(?, ?, ?, ?, TRUE, ?, ?)", GAMES_A_STATEMENT);
+        // only the games the listing found without a row: a rerun of the list writes none
+        this.insertPendingMetadata = new RowsAtOnce<>(rows -> sql.insertIgnoringDuplicates("""
                 INSERT INTO game_metadata (app_id, fetch_status, fetch_attempts)
-                SELECT g.app_id, 'pending', 0 FROM games g
-                 WHERE g.app_id IN (%s)
-                   AND NOT EXISTS (SELECT 1 FROM game_metadata m WHERE m.app_id = g.app_id)"""
-                .formatted(String.join(",", Collections.nCopies(LOOKUP_CHUNK, "?"))), "game_metadata.app_id");
+                VALUES\s""" + rows, "game_metadata.app_id"), "(?, 'pending', 0)", PENDING_A_STATEMENT);
     }
 
     /** The inserted value of {@code column}, or the stored one when none came. */
@@ -85,37 +81,19 @@ public final class GameRepository {
     }
 
     private void upsert(Connection connection, List<Game> games, Instant now) throws SQLException {
-        if (games.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement upsert = connection.prepareStatement(upsertGame)) {
-            for (Game game : games) {
-                upsert.setInt(1, game.appId());
-                upsert.setString(2, game.name() == null || game.name().isEmpty() ? null : game.name());
-                Parameters.setInstant(upsert, 3, now);
-                Parameters.setInstant(upsert, 4, now);
-                Parameters.setInstant(upsert, 5, game.lastModified());
-                Parameters.setValue(upsert, 6, game.priceChangeNumber(), Types.BIGINT);
-                upsert.addBatch();
-            }
-            upsert.executeBatch();
-        }
+        upsertGames.write(connection, games, (upsert, first, game) -> {
+            upsert.setInt(first, game.appId());
+            upsert.setString(first + 1, game.name() == null || game.name().isEmpty() ? null : game.name());
+            Parameters.setInstant(upsert, first + 2, now);
+            Parameters.setInstant(upsert, first + 3, now);
+            Parameters.setInstant(upsert, first + 4, game.lastModified());
+            Parameters.setValue(upsert, first + 5, game.priceChangeNumber(), Types.BIGINT);
+        });
     }
 
     /** Every game has a metadata row, pending until its first fetch. */
     private void insertPendingMetadata(Connection connection, List<Integer> appIds) throws SQLException {
-        if (appIds.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement pending = connection.prepareStatement(insertPendingMetadata)) {
-            for (int from = 0; from < appIds.size(); from += LOOKUP_CHUNK) {
-                // a short last chunk repeats its last appid: one statement serves every chunk
-                for (int i = 0; i < LOOKUP_CHUNK; i++) {
-                    pending.setInt(i + 1, appIds.get(Math.min(appIds.size() - 1, from + i)));
-                }
-                pending.executeUpdate();
-            }
-        }
+        insertPendingMetadata.write(connection, appIds, (pending, first, appId) -> pending.setInt(first, appId));
     }
 
     /**

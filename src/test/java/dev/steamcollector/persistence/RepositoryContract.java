@@ -36,6 +36,7 @@ import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.stream.IntStream;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -180,6 +181,29 @@ abstract class RepositoryContract {
             database.games().upsertGames(List.of(new Game(10, "Listed"), new Game(20, "By hand"), new Game(30, "New")), T1);
 
             assertThat(db.queryLong("SELECT COUNT(*) FROM game_metadata WHERE fetch_status = 'pending'")).isEqualTo(3);
+        }
+
+        @Test
+        void aListOfManyBlocksIsStoredWholeWithEveryRowsOwnValues() {
+            // 1,234 games: full blocks of the multi-row statements and a short one to end them
+            List<Game> first = IntStream.rangeClosed(1, 1_234).mapToObj(id -> new Game(id * 10, "Game " + id,
+                    T0.plusSeconds(id), (long) id)).toList();
+            assertThat(database.games().upsertGames(first, T0)).isEqualTo(1_234);
+
+            // every third renamed, then 567 new ones after them
+            List<Game> second = IntStream.rangeClosed(1, 1_801).mapToObj(id -> new Game(id * 10,
+                    id % 3 == 0 || id > 1_234 ? "Renamed " + id : "Game " + id, T0.plusSeconds(id), (long) id)).toList();
+            assertThat(database.games().upsertGames(second, T1)).isEqualTo(567);
+
+            assertThat(db.queryLong("SELECT COUNT(*) FROM games")).isEqualTo(1_801);
+            assertThat(db.queryLong("SELECT COUNT(*) FROM game_metadata WHERE fetch_status = 'pending'"))
+                    .isEqualTo(1_801);
+            assertThat(db.queryLong("SELECT COUNT(*) FROM games WHERE updated_at > created_at")).isEqualTo(1_234 / 3);
+            assertThat(db.queryLong("SELECT SUM(price_change_number) FROM games")).isEqualTo(1_801L * 1_802 / 2);
+            assertThat(db.queryString("SELECT name FROM games WHERE app_id = 12340")).isEqualTo("Game 1234");
+            assertThat(db.queryString("SELECT name FROM games WHERE app_id = 12330")).isEqualTo("Renamed 1233");
+            assertThat(db.queryString("SELECT name FROM games WHERE app_id = 18010")).isEqualTo("Renamed 1801");
+            assertThat(db.queryLong("SELECT COUNT(*) FROM games WHERE last_modified IS NULL")).isZero();
         }
 
         @Test
