@@ -19,8 +19,8 @@ import org.junit.platform.launcher.TestIdentifier;
  * Turns for the JVMs that run the integration tests side by side, through a lock file they share
  * (the system property {@value #PROPERTY}, which Failsafe sets; without it, as in the unit tests,
  * this does nothing). Every test class holds the lock shared while it runs; a class or a test
- * marked {@link RunsAlone} holds it alone, so the other JVM waits before its next class, and a
- * class already running beside it first ends. A turnstile ahead of the lock keeps the JVM waiting
+ * marked {@link RunsAlone} holds it alone, so the other JVMs wait before their next class, and
+ * the classes already running beside it first end. A turnstile ahead of the lock keeps the JVM waiting
  * to run alone from being passed by classes starting after it. The operating system releases the
  * locks of a JVM that dies.
  */

@@ -10,7 +10,7 @@ import java.lang.annotation.Target;
  * A test class, or a test, whose checks hold real time to a margin that a second test JVM busy on
  * the same cores could eat: requests counted per second where they arrive, a pace measured against
  * a server's own clock, a run timed. While it runs, no other integration test runs beside it; the
- * other JVM waits for its turn ({@link ForkTurns}). What it checks is the same either way.
+ * other test JVMs wait for their turn ({@link ForkTurns}). What it checks is the same either way.
  */
 @Documented
 @Retention(RetentionPolicy.RUNTIME)
