@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMoc
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.steamcollector.testing.JarProcess;
 import dev.steamcollector.testing.PseudoTerminal;
 import dev.steamcollector.testing.SteamSpyFake;
 import dev.steamcollector.testing.TestApis;
@@ -12,6 +13,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -144,8 +146,10 @@ class CtrlCAtTerminalIT {
         Map<String, String> env = new HashMap<>(TestApis.environment(server.baseUrl(), db.url()));
         env.putAll(Map.of("MAX_WORKERS", "4", "BATCH_SIZE", "10", "TERM", "xterm"));
         env.putAll(settings);
-        return PseudoTerminal.start(List.of(JAVA, "--enable-native-access=ALL-UNNAMED", "-jar", JAR, "collect"),
-                directory, env);
+        List<String> command = new ArrayList<>(List.of(JAVA));
+        command.addAll(JarProcess.JVM_OPTIONS);
+        command.addAll(List.of("--enable-native-access=ALL-UNNAMED", "-jar", JAR, "collect"));
+        return PseudoTerminal.start(command, directory, env);
     }
 
     /** Waits, at most a minute, until {@code count} games' details are committed. */

@@ -3,6 +3,7 @@ package dev.steamcollector.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.steamcollector.testing.CliRun;
+import dev.steamcollector.testing.JarProcess;
 import dev.steamcollector.testing.TestDatabase;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -46,8 +47,9 @@ class ReadOnlyStartupIT {
     @ValueSource(strings = {"--help", "--version", "status", "status --json", "export", "completion bash"})
     void loadsNeitherHibernateNorFlyway(String command) throws Exception {
         Path classes = directory.resolve("classes.log");
-        List<String> line = new ArrayList<>(List.of(JAVA, "-Xlog:class+load=info:file=" + classes,
-                "--enable-native-access=ALL-UNNAMED", "-jar", JAR));
+        List<String> line = new ArrayList<>(List.of(JAVA, "-Xlog:class+load=info:file=" + classes));
+        line.addAll(JarProcess.JVM_OPTIONS);
+        line.addAll(List.of("--enable-native-access=ALL-UNNAMED", "-jar", JAR));
         line.addAll(List.of(command.split(" ")));
         ProcessBuilder builder = new ProcessBuilder(line).directory(directory.toFile())
                 .redirectOutput(directory.resolve("out.txt").toFile()).redirectError(directory.resolve("err.txt").toFile());

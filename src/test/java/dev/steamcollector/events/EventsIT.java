@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.steamcollector.testing.CliRun;
+import dev.steamcollector.testing.JarProcess;
 import dev.steamcollector.testing.StoreDetailsFake;
 import dev.steamcollector.testing.CatalogueFake;
 import dev.steamcollector.testing.KafkaBroker;
@@ -225,7 +226,10 @@ class EventsIT {
     }
 
     private Process startPrices(TestDatabase db) throws IOException {
-        ProcessBuilder builder = new ProcessBuilder(JAVA, "--enable-native-access=ALL-UNNAMED", "-jar", JAR, "prices")
+        List<String> command = new ArrayList<>(List.of(JAVA));
+        command.addAll(JarProcess.JVM_OPTIONS);
+        command.addAll(List.of("--enable-native-access=ALL-UNNAMED", "-jar", JAR, "prices"));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(directory.toFile())
                 .redirectOutput(directory.resolve("prices.out").toFile())
                 .redirectError(directory.resolve("prices.err").toFile());

@@ -6,6 +6,7 @@ import dev.steamcollector.config.RateLimit;
 import dev.steamcollector.testing.LimitedServer;
 import dev.steamcollector.testing.LimitedServer.Arrival;
 import dev.steamcollector.testing.LimitedServer.Outcome;
+import dev.steamcollector.testing.RunsAlone;
 import dev.steamcollector.testing.TestApis;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.Test;
  * still succeeds, the pace comes down to the server's limit instead of collapsing, follows it when
  * it moves, and the configured limit is never exceeded.
  */
+@RunsAlone("the pace measured against a server counting requests per second by its clock")
 class AdaptivePacingIT {
 
     private static final RateLimit CONFIGURED = RateLimit.parse("test", "40/second");

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import dev.steamcollector.config.RateLimit;
+import dev.steamcollector.testing.RunsAlone;
 import dev.steamcollector.testing.TestApis;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Requests counted where they arrive: no window of the limit's period ever holds more than the limit. */
+@RunsAlone("arrivals counted per second at the server, 10 ms from the limit")
 class RateGateIT {
 
     @RegisterExtension

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.steamcollector.testing.CliRun;
 import dev.steamcollector.testing.LimitedServer;
+import dev.steamcollector.testing.RunsAlone;
 import dev.steamcollector.testing.TestApis;
 import dev.steamcollector.testing.TestDatabase;
 import java.nio.file.Files;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.io.TempDir;
  * the summary says how the pace was slowed, {@code status} and the metrics show the pace in force,
  * and the next run starts from the remembered pace.
  */
+@RunsAlone("the pace measured against a server counting requests per second by its clock")
 class AdaptivePacingCollectIT {
 
     private static final int GAMES = 150;

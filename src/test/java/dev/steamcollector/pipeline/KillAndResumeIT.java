@@ -13,6 +13,7 @@ import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import dev.steamcollector.cli.ExitCodes;
 import dev.steamcollector.testing.JarProcess;
+import dev.steamcollector.testing.RunsAlone;
 import dev.steamcollector.testing.SteamSpyFake;
 import dev.steamcollector.testing.CatalogueFake;
 import dev.steamcollector.testing.StoreDetailsFake;
@@ -154,6 +155,7 @@ class KillAndResumeIT {
         assertThat(db.queryLong("SELECT COUNT(*) FROM run_locks")).isZero();
     }
 
+    @RunsAlone("the second run timed from its start to its exit")
     @Test
     void aSecondRunExits75NamingTheFirst() {
         // slow details keep the first run going for a minute, long after the second has given up

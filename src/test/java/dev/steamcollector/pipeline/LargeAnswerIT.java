@@ -12,12 +12,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.github.tomakehurst.wiremock.client.MappingBuilder;
 import com.github.tomakehurst.wiremock.core.Options.ChunkedEncodingPolicy;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
+import dev.steamcollector.testing.JarProcess;
 import dev.steamcollector.testing.TestApis;
 import dev.steamcollector.testing.TestDatabase;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -54,8 +57,11 @@ class LargeAnswerIT {
         }
         server.stubFor(details(7004).willReturn(okJson("{\"appid\":7004,\"name\":\"Game 7004\",\"owners\":\"0 .. 20,000\"}")));
         Path err = directory.resolve("collect.err");
-        ProcessBuilder collect = new ProcessBuilder(JAVA, "-Xmx384m", "--enable-native-access=ALL-UNNAMED", "-jar", JAR,
-                "collect", "--app-ids", "7001,7002,7003,7004", "--max-failures", "3")
+        List<String> command = new ArrayList<>(List.of(JAVA, "-Xmx384m"));
+        command.addAll(JarProcess.JVM_OPTIONS);
+        command.addAll(List.of("--enable-native-access=ALL-UNNAMED", "-jar", JAR,
+                "collect", "--app-ids", "7001,7002,7003,7004", "--max-failures", "3"));
+        ProcessBuilder collect = new ProcessBuilder(command)
                 .directory(directory.toFile()).redirectOutput(directory.resolve("collect.out").toFile())
                 .redirectError(err.toFile());
         collect.environment().keySet().removeIf(name -> name.startsWith("STEAM") || name.equals("DATABASE_URL"));

@@ -22,6 +22,12 @@ public final class JarProcess implements AutoCloseable {
 
     private static final String JAVA = ProcessHandle.current().info().command().orElseThrow();
     private static final String JAR = System.getProperty("steamcollector.jar");
+    /**
+     * The JVM options the tests start the program with, as the systemd units run it (less the heap
+     * size): the serial collector, and no optimizing compiler, which would spend more CPU time on a
+     * short run than it saves.
+     */
+    public static final List<String> JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1");
 
     private final String name;
     private final Process process;
@@ -41,7 +47,9 @@ public final class JarProcess implements AutoCloseable {
         Path out = directory.resolve(name + ".out");
         Path err = directory.resolve(name + ".err");
         List<String> command = new ArrayList<>(DefaultSignals.PREFIX);
-        command.addAll(List.of(JAVA, "--enable-native-access=ALL-UNNAMED", "-jar", JAR));
+        command.add(JAVA);
+        command.addAll(JVM_OPTIONS);
+        command.addAll(List.of("--enable-native-access=ALL-UNNAMED", "-jar", JAR));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile())
                 .redirectOutput(out.toFile()).redirectError(err.toFile());

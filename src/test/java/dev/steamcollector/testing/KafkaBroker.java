@@ -164,8 +164,9 @@ public final class KafkaBroker implements AutoCloseable {
     }
 
     private Process run(String mainClass, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(JAVA, "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-                mainClass));
+        // a test's broker carries a few thousand records: the optimizing compiler would cost more than it saves
+        List<String> command = new ArrayList<>(List.of(JAVA, "-Xmx512m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-cp", System.getProperty("java.class.path"), mainClass));
         command.addAll(List.of(args));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(directory.resolve("broker.log").toFile()));
