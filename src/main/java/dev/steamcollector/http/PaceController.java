@@ -15,8 +15,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * has time to say "too fast" before the pace is far past its limit) up to just below the pace that
  * drew the signal, then slowly past it, so the pace settles just below the server's real limit.
  * Once the pace has passed that point by 1% without a signal, the limit has moved and the climb
- * is quick again, up to the configured limit, never above it (after busy answers, three times as
- * quick past 10% above it).
+ * is quick again, up to the configured limit, never above it (three times as quick past 10% above
+ * it).
  *
  * <p>One signal per round: a signal about a request that left before the previous signal was
  * already answered by that one. A signal that follows another with no clean answer between them
@@ -56,7 +56,7 @@ public final class PaceController {
     static final double FORGET = 1.01;
     /** Past this share of the limit found last, the limit has moved up. */
     static final double FAR_PAST = 1.1;
-    /** How many times quicker the climb is past {@link #FAR_PAST} after busy answers. */
+    /** How many times quicker the climb is past {@link #FAR_PAST}. */
     static final double FAR_PAST_CLIMB = 3;
     /** After busy answers drew a signal, the pace drops to this share of what the server accepted lately. */
     static final double BELOW_ACCEPTED = 0.95;
@@ -252,9 +252,8 @@ public final class PaceController {
             busyShare.hear(false, belowKnownLimit(), pace, nearBusyLimit());
             cleanSinceSignal = true;
             double step = pace < SETTLE * tooFast ? CLIMB * pace : PROBE * tooFast;
-            // well past the limit busy answers found last, it has moved up: back to the configured limit three times as
-            // quickly (after a 429 the climb is as it was: an explicit answer finds a returning limit soon enough)
-            pace = Math.min(ceiling, pace + (busySignalled && pace > FAR_PAST * forgotten ? FAR_PAST_CLIMB * step : step));
+            // well past the limit found last, it has moved up: back to the configured limit three times as quickly
+            pace = Math.min(ceiling, pace + (pace > FAR_PAST * forgotten ? FAR_PAST_CLIMB * step : step));
             if (pace > FORGET * tooFast) {
                 forgotten = tooFast;
                 tooFast = Double.POSITIVE_INFINITY;

@@ -161,10 +161,10 @@ class PaceControllerTest {
             int toLimit = answersUntil(wide, 1000);
 
             // 0.5% more per answer up to 95; a tenth of a request a second more per answer from 95 to 101;
-            // then 0.5% again up to the limit (after a 429 the climb keeps its pace past the old limit)
+            // then 0.5% again up to 110, and 1.5% from there to the limit (the old limit has moved)
             assertThat(toSettle).isEqualTo(62);
             assertThat(toProbe).isBetween(55, 62);
-            assertThat(toLimit).isBetween(455, 460);
+            assertThat(toLimit).isBetween(160, 170);
             assertThat(wide.perSecond()).isEqualTo(1000.0);
         }
 
