@@ -15,8 +15,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * has time to say "too fast" before the pace is far past its limit) up to just below the pace that
  * drew the signal, then slowly past it, so the pace settles just below the server's real limit.
  * Once the pace has passed that point by 1% without a signal, the limit has moved and the climb
- * is quick again, up to the configured limit, never above it (after busy answers, twice as quick
- * past 10% above it).
+ * is quick again, up to the configured limit, never above it (three times as quick past 10% above
+ * it).
  *
  * <p>One signal per round: a signal about a request that left before the previous signal was
  * already answered by that one. A signal that follows another with no clean answer between them
@@ -29,9 +29,10 @@ import java.util.concurrent.locks.ReentrantLock;
  * comes at random or, on a server rarely busy at random, one past the limit busy answers found
  * before. Such a signal takes the pace just below what the server accepted in its window before
  * (not a fixed share of the pace), the pace the climb then treats as the one that drew the signal,
- * and the endpoint waits until that window has room. Refusals in a row to a pace the server had
- * accepted in full mean its limit fell by an unknown amount: the pace halves and the endpoint
- * waits until the window is empty, so that the next refusal tells the new limit.
+ * and the endpoint waits until that window has room. Answers still under way then that come back
+ * usable were accepted in that window too, and raise what it holds. Refusals in a row to a pace
+ * the server had accepted in full mean its limit fell by an unknown amount: the pace halves and the
+ * endpoint waits until the window is empty, so that the next refusal tells the new limit.
  * After it, busy answers {@value #FALL_AFTER} at a time with no usable one between mean the pace
  * is still too fast, a limit far below the configured one maybe: each time the pace falls further,
  * down to the floor, and the pause doubles, as the server may count over a longer window. A server
@@ -55,6 +56,8 @@ public final class PaceController {
     static final double FORGET = 1.01;
     /** Past this share of the limit found last, the limit has moved up. */
     static final double FAR_PAST = 1.1;
+    /** How many times quicker the climb is past {@link #FAR_PAST}. */
+    static final double FAR_PAST_CLIMB = 3;
     /** After busy answers drew a signal, the pace drops to this share of what the server accepted lately. */
     static final double BELOW_ACCEPTED = 0.95;
     /** Busy answers in a row after a busy signal that cut the pace again. */
@@ -95,6 +98,11 @@ public final class PaceController {
     private final AcceptedWindow window;
     /** Busy answers since the last usable one. */
     private int busyInARow;
+    /** When the request whose busy answer drew the last busy signal left, and the pace it left at. */
+    private long busySignalSentAt;
+    private double paceAtBusySignal;
+    /** Answers still under way at the last busy signal may raise the limit it found: no cut came since. */
+    private boolean refinable;
     /** The last busy signal came after the server had accepted about all it was sent in its window. */
     private boolean acceptedInFull;
     /** How long answers take, smoothed: a cut's pause lets the requests still under way come back first. */
@@ -238,14 +246,14 @@ public final class PaceController {
             window.accepted(sentAt);
             busyInARow = 0;
             if (stale(sentAt)) {
+                refineBusyLimit(sentAt);
                 return;
             }
             busyShare.hear(false, belowKnownLimit(), pace, nearBusyLimit());
             cleanSinceSignal = true;
             double step = pace < SETTLE * tooFast ? CLIMB * pace : PROBE * tooFast;
-            // well past the limit busy answers found last, it has moved up: back to the configured limit twice as
-            // quickly (after a 429 the climb is as it was: an explicit answer finds a returning limit soon enough)
-            pace = Math.min(ceiling, pace + (busySignalled && pace > FAR_PAST * forgotten ? 2 * step : step));
+            // well past the limit found last, it has moved up: back to the configured limit three times as quickly
+            pace = Math.min(ceiling, pace + (pace > FAR_PAST * forgotten ? FAR_PAST_CLIMB * step : step));
             if (pace > FORGET * tooFast) {
                 forgotten = tooFast;
                 tooFast = Double.POSITIVE_INFINITY;
@@ -270,8 +278,27 @@ public final class PaceController {
         }
     }
 
+    /**
+     * A usable answer to a request that left before the one whose busy answer drew the last busy
+     * signal: the server accepted it in the window that signal counted, and its answer was still
+     * under way then. The limit found is what the window holds now, and the pace follows it up,
+     * unless busy answers cut it again since.
+     */
+    private void refineBusyLimit(long sentAt) {
+        if (!refinable || sentAt - busySignalSentAt >= 0) {
+            return;
+        }
+        double accepted = Math.min(paceAtBusySignal, window.perSecondBefore(busySignalSentAt));
+        if (accepted > tooFast) {
+            tooFast = accepted;
+            busyLimit = accepted;
+            pace = Math.max(pace, Math.min(ceiling, accepted * BELOW_ACCEPTED));
+        }
+    }
+
     private Reaction signal(Optional<Duration> retryAfter) {
         busySignalled = false;
+        refinable = false;
         boolean cut = cleanSinceSignal;
         if (cut) {
             tooFast = pace;
@@ -295,6 +322,9 @@ public final class PaceController {
             return signal(Optional.empty());
         }
         double accepted = window.perSecondBefore(sentAt);
+        busySignalSentAt = sentAt;
+        paceAtBusySignal = pace;
+        refinable = true;
         acceptedInFull = accepted >= ACCEPTED_IN_FULL * pace;
         // nothing accepted at all: the server refuses whatever the pace, and the floor is all there is to go on
         tooFast = Math.min(pace, Math.max(accepted, floor));
@@ -320,6 +350,7 @@ public final class PaceController {
         }
         long clears = window.allLeaveAfter(ticker.nanoTime());
         busySinceSignal = 0;
+        refinable = false;
         if (pace <= floor) {
             lowerFloor();
         }

@@ -161,10 +161,10 @@ class PaceControllerTest {
             int toLimit = answersUntil(wide, 1000);
 
             // 0.5% more per answer up to 95; a tenth of a request a second more per answer from 95 to 101;
-            // then 0.5% again up to the limit (after a 429 the climb keeps its pace past the old limit)
+            // then 0.5% again up to 110, and 1.5% from there to the limit (the old limit has moved)
             assertThat(toSettle).isEqualTo(62);
             assertThat(toProbe).isBetween(55, 62);
-            assertThat(toLimit).isBetween(455, 460);
+            assertThat(toLimit).isBetween(160, 170);
             assertThat(wide.perSecond()).isEqualTo(1000.0);
         }
 
@@ -237,6 +237,68 @@ class PaceControllerTest {
             assertThat(snapshot.tooFastPerSecond().orElseThrow()).isBetween(70.0, 75.0);
             assertThat(snapshot.perSecond()).isCloseTo(snapshot.tooFastPerSecond().orElseThrow()
                     * PaceController.BELOW_ACCEPTED, within(1e-9));
+        }
+
+        @Test
+        void answersStillUnderWayAtABusySignalRaiseTheLimitItFoundToAllTheWindowHeld() {
+            // 60 requests accepted in the second before a run of busy answers, 20 of them still under way then
+            long[] underWay = new long[20];
+            for (int i = 0; i < 60; i++) {
+                long sentAt = ticker.nanoTime();
+                ticker.advance(Duration.ofMillis(10));
+                if (i < 40) {
+                    pace.clean(sentAt);
+                } else {
+                    underWay[i - 40] = sentAt;
+                }
+            }
+            long[] refused = new long[PaceController.RUN];
+            for (int i = 0; i < refused.length; i++) {
+                refused[i] = ticker.nanoTime();
+                ticker.advance(Duration.ofMillis(10));
+            }
+            ticker.advance(Duration.ofMillis(100));
+            for (long sentAt : refused) {
+                pace.busy(sentAt);
+            }
+            assertThat(pace.snapshot(Instant.EPOCH).tooFastPerSecond()).hasValue(40.0);
+
+            for (long sentAt : underWay) {
+                pace.clean(sentAt);
+            }
+
+            assertThat(pace.snapshot(Instant.EPOCH).tooFastPerSecond()).hasValue(60.0);
+            assertThat(pace.perSecond()).isCloseTo(60 * PaceController.BELOW_ACCEPTED, within(1e-9));
+        }
+
+        @Test
+        void answersStillUnderWayRaiseNothingOnceBusyAnswersCutThePaceAgain() {
+            long[] underWay = new long[30];
+            for (int i = 0; i < 60; i++) {
+                long sentAt = ticker.nanoTime();
+                ticker.advance(Duration.ofMillis(10));
+                if (i < 30) {
+                    pace.clean(sentAt);
+                } else {
+                    underWay[i - 30] = sentAt;
+                }
+            }
+            for (int i = 0; i < PaceController.RUN; i++) {
+                pace.busy(ticker.nanoTime() - Duration.ofMillis(5).toNanos());
+                ticker.advance(Duration.ofMillis(10));
+            }
+            // busy answers to requests sent after the signal: the pace is still too fast
+            for (int i = 0; i < PaceController.FALL_AFTER; i++) {
+                pace.busy(sendAndAwaitAnswer());
+            }
+            double fallen = pace.perSecond();
+
+            for (long sentAt : underWay) {
+                pace.clean(sentAt);
+            }
+
+            assertThat(pace.perSecond()).isEqualTo(fallen);
+            assertThat(pace.snapshot(Instant.EPOCH).tooFastPerSecond().orElseThrow()).isLessThanOrEqualTo(30.0);
         }
 
         @Test
