@@ -8,12 +8,11 @@ import java.nio.channels.FileLock;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Optional;
-import org.junit.platform.engine.TestExecutionResult;
-import org.junit.platform.engine.TestSource;
-import org.junit.platform.engine.support.descriptor.ClassSource;
-import org.junit.platform.engine.support.descriptor.MethodSource;
-import org.junit.platform.launcher.TestExecutionListener;
-import org.junit.platform.launcher.TestIdentifier;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Turns for the JVMs that run the integration tests side by side, through a lock file they share
@@ -23,8 +22,11 @@ import org.junit.platform.launcher.TestIdentifier;
  * the classes already running beside it first end. A turnstile ahead of the lock keeps the JVM waiting
  * to run alone from being passed by classes starting after it. The operating system releases the
  * locks of a JVM that dies.
+ *
+ * <p>A Jupiter extension that Failsafe has detected in the test JVMs only: Maven's own JVM, which
+ * lists the test classes for them and may be older than the tests' Java, never loads it.
  */
-public final class ForkTurns implements TestExecutionListener {
+public final class ForkTurns implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
 
     public static final String PROPERTY = "steamcollector.forkTurns";
     /** Byte 0 of the file is the turnstile, byte 1 the lock a test holds while it runs. */
@@ -37,30 +39,37 @@ public final class ForkTurns implements TestExecutionListener {
     private String classHolder;
     private String testHolder;
 
+    /** The outermost class takes the turn; its nested classes run inside it. */
     @Override
-    public void executionStarted(TestIdentifier test) {
-        if (file.isEmpty()) {
-            return;
+    public void beforeAll(ExtensionContext context) {
+        if (file.isPresent() && classHolder == null) {
+            classHolder = context.getUniqueId();
+            take(alone(context.getRequiredTestClass()));
         }
-        TestSource source = test.getSource().orElse(null);
-        if (classHolder == null && source instanceof ClassSource classSource) {
-            classHolder = test.getUniqueId();
-            take(alone(classSource.getJavaClass()));
-        } else if (testHolder == null && running != null && running.isShared()
-                && source instanceof MethodSource methodSource && alone(methodSource.getJavaMethod())) {
-            testHolder = test.getUniqueId();
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        if (file.isPresent() && testHolder == null && running != null && running.isShared()
+                && alone(context.getRequiredTestMethod())) {
+            testHolder = context.getUniqueId();
             give();
             take(true);
         }
     }
 
     @Override
-    public void executionFinished(TestIdentifier test, TestExecutionResult result) {
-        if (test.getUniqueId().equals(testHolder)) {
+    public void afterEach(ExtensionContext context) {
+        if (context.getUniqueId().equals(testHolder)) {
             testHolder = null;
             give();
             take(false);
-        } else if (test.getUniqueId().equals(classHolder)) {
+        }
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        if (context.getUniqueId().equals(classHolder)) {
             classHolder = null;
             give();
         }
@@ -69,7 +78,6 @@ public final class ForkTurns implements TestExecutionListener {
     private static boolean alone(AnnotatedElement element) {
         return element.isAnnotationPresent(RunsAlone.class);
     }
-
     /** Waits for the turnstile, then for the lock (alone or shared), then lets the next one through. */
     private void take(boolean alone) {
         try {
