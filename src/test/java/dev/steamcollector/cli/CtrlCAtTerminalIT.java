@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +30,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class CtrlCAtTerminalIT {
 
-    static final String JAVA = ProcessHandle.current().info().command().orElseThrow();
     static final String JAR = System.getProperty("steamcollector.jar");
     static final Pattern BAR = Pattern.compile("Details +\\d+% \\[");
     static final Duration PATIENCE = Duration.ofSeconds(60);
@@ -146,10 +144,7 @@ class CtrlCAtTerminalIT {
         Map<String, String> env = new HashMap<>(TestApis.environment(server.baseUrl(), db.url()));
         env.putAll(Map.of("MAX_WORKERS", "4", "BATCH_SIZE", "10", "TERM", "xterm"));
         env.putAll(settings);
-        List<String> command = new ArrayList<>(List.of(JAVA));
-        command.addAll(JarProcess.JVM_OPTIONS);
-        command.addAll(List.of("--enable-native-access=ALL-UNNAMED", "-jar", JAR, "collect"));
-        return PseudoTerminal.start(command, directory, env);
+        return PseudoTerminal.start(JarProcess.command(List.of(), "collect"), directory, env);
     }
 
     /** Waits, at most a minute, until {@code count} games' details are committed. */

@@ -427,7 +427,6 @@ class ExportIT {
                 .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
     }
 
-    /** Games 1..count with full metadata, stored as a run would: batches of 5,000 through the repositories. */
     /**
      * {@code count} games with their details: the first {@value #STORED} stored through the
      * repositories as {@code collect} stores them, the rest copies of those rows under the next ids,

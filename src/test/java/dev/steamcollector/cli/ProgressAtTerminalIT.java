@@ -13,7 +13,6 @@ import dev.steamcollector.testing.TestApis;
 import dev.steamcollector.testing.TestDatabase;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,10 +70,7 @@ class ProgressAtTerminalIT {
         env.putAll(Map.of("STORE_DETAILS", "true", "STEAMSPY_API_LIMIT", "100/second",
                 "STEAM_STORE_API_LIMIT", "100/second", "STEAM_REVIEWS_API_LIMIT", "100/second",
                 "MAX_WORKERS", "4", "BATCH_SIZE", "10", "TERM", "xterm"));
-        List<String> command = new ArrayList<>(List.of(CtrlCAtTerminalIT.JAVA));
-        command.addAll(JarProcess.JVM_OPTIONS);
-        command.addAll(List.of("--enable-native-access=ALL-UNNAMED", "-jar", CtrlCAtTerminalIT.JAR, "collect"));
-        terminal = PseudoTerminal.start(command, directory, env);
+        terminal = PseudoTerminal.start(JarProcess.command(List.of(), "collect"), directory, env);
 
         terminal.awaitScreen(bytes -> running(TerminalScreen.of(bytes, PseudoTerminal.COLUMNS, PseudoTerminal.ROWS)) >= 2,
                 "two sources running at once, a line each", PATIENCE);

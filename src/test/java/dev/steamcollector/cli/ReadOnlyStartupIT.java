@@ -8,7 +8,6 @@ import dev.steamcollector.testing.TestDatabase;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -23,7 +22,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class ReadOnlyStartupIT {
 
-    static final String JAVA = ProcessHandle.current().info().command().orElseThrow();
     static final String JAR = System.getProperty("steamcollector.jar");
 
     @TempDir
@@ -47,11 +45,8 @@ class ReadOnlyStartupIT {
     @ValueSource(strings = {"--help", "--version", "status", "status --json", "export", "completion bash"})
     void loadsNeitherHibernateNorFlyway(String command) throws Exception {
         Path classes = directory.resolve("classes.log");
-        List<String> line = new ArrayList<>(List.of(JAVA, "-Xlog:class+load=info:file=" + classes));
-        line.addAll(JarProcess.JVM_OPTIONS);
-        line.addAll(List.of("--enable-native-access=ALL-UNNAMED", "-jar", JAR));
-        line.addAll(List.of(command.split(" ")));
-        ProcessBuilder builder = new ProcessBuilder(line).directory(directory.toFile())
+        ProcessBuilder builder = new ProcessBuilder(JarProcess.command(
+                List.of("-Xlog:class+load=info:file=" + classes), command.split(" "))).directory(directory.toFile())
                 .redirectOutput(directory.resolve("out.txt").toFile()).redirectError(directory.resolve("err.txt").toFile());
         builder.environment().keySet().removeIf(name -> name.startsWith("STEAM") || name.equals("DATABASE_URL"));
         builder.environment().put("DATABASE_URL", db.url());

@@ -52,7 +52,6 @@ class EventsIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final CatalogueFake CATALOGUE = new CatalogueFake();
-    private static final String JAVA = ProcessHandle.current().info().command().orElseThrow();
     private static final String JAR = System.getProperty("steamcollector.jar");
 
     @RegisterExtension
@@ -226,10 +225,7 @@ class EventsIT {
     }
 
     private Process startPrices(TestDatabase db) throws IOException {
-        List<String> command = new ArrayList<>(List.of(JAVA));
-        command.addAll(JarProcess.JVM_OPTIONS);
-        command.addAll(List.of("--enable-native-access=ALL-UNNAMED", "-jar", JAR, "prices"));
-        ProcessBuilder builder = new ProcessBuilder(command)
+        ProcessBuilder builder = new ProcessBuilder(JarProcess.command(List.of(), "prices"))
                 .directory(directory.toFile())
                 .redirectOutput(directory.resolve("prices.out").toFile())
                 .redirectError(directory.resolve("prices.err").toFile());

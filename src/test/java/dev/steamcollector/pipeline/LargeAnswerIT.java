@@ -18,7 +18,6 @@ import dev.steamcollector.testing.TestDatabase;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -33,7 +32,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class LargeAnswerIT {
 
-    static final String JAVA = ProcessHandle.current().info().command().orElseThrow();
     static final String JAR = System.getProperty("steamcollector.jar");
     /** 50 MB of one name, sent chunked (no length announced), so only reading it shows its size. */
     static final byte[] FIFTY_MB = hugeAnswer(50 * 1024 * 1024);
@@ -57,11 +55,8 @@ class LargeAnswerIT {
         }
         server.stubFor(details(7004).willReturn(okJson("{\"appid\":7004,\"name\":\"Game 7004\",\"owners\":\"0 .. 20,000\"}")));
         Path err = directory.resolve("collect.err");
-        List<String> command = new ArrayList<>(List.of(JAVA, "-Xmx384m"));
-        command.addAll(JarProcess.JVM_OPTIONS);
-        command.addAll(List.of("--enable-native-access=ALL-UNNAMED", "-jar", JAR,
-                "collect", "--app-ids", "7001,7002,7003,7004", "--max-failures", "3"));
-        ProcessBuilder collect = new ProcessBuilder(command)
+        ProcessBuilder collect = new ProcessBuilder(JarProcess.command(List.of("-Xmx384m"),
+                "collect", "--app-ids", "7001,7002,7003,7004", "--max-failures", "3"))
                 .directory(directory.toFile()).redirectOutput(directory.resolve("collect.out").toFile())
                 .redirectError(err.toFile());
         collect.environment().keySet().removeIf(name -> name.startsWith("STEAM") || name.equals("DATABASE_URL"));

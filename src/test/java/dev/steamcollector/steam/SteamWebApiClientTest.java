@@ -160,6 +160,13 @@ class SteamWebApiClientTest {
         assertThatThrownBy(() -> client.parsePage(body, 0)).isInstanceOf(IOException.class);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {"{\"response\":{\"apps\":[{\"appid\":10,\"name\":\"Counter-Str",
+        "{\"response\":{\"apps\":[{\"appid\":10}", "{\"response\":{\"apps\":[", "{\"response\":{"})
+    void rejectsAPageCutOffPartWay(String body) {
+        assertThatThrownBy(() -> client.parsePage(body, 0)).isInstanceOf(IOException.class);
+    }
+
     private static String resource(String name) throws IOException {
         try (InputStream in = SteamWebApiClientTest.class.getResourceAsStream(name)) {
             assertThat(in).as(name).isNotNull();

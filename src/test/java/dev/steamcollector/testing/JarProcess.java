@@ -41,16 +41,26 @@ public final class JarProcess implements AutoCloseable {
         this.errFile = errFile;
     }
 
+    /**
+     * The command line that runs the program's jar with {@code args} on this JVM's java: {@code jvmOptions},
+     * then {@link #JVM_OPTIONS} and what the program needs.
+     */
+    public static List<String> command(List<String> jvmOptions, String... args) {
+        List<String> command = new ArrayList<>(List.of(JAVA));
+        command.addAll(jvmOptions);
+        command.addAll(JVM_OPTIONS);
+        command.addAll(List.of("--enable-native-access=ALL-UNNAMED", "-jar", JAR));
+        command.addAll(List.of(args));
+        return command;
+    }
+
     /** Starts {@code args} in {@code directory} with {@code environment} (and PATH, HOME), nothing inherited. */
     public static JarProcess start(Path directory, String name, Map<String, String> environment, String... args) {
         assertThat(JAR).as("system property steamcollector.jar (set by failsafe)").isNotNull();
         Path out = directory.resolve(name + ".out");
         Path err = directory.resolve(name + ".err");
         List<String> command = new ArrayList<>(DefaultSignals.PREFIX);
-        command.add(JAVA);
-        command.addAll(JVM_OPTIONS);
-        command.addAll(List.of("--enable-native-access=ALL-UNNAMED", "-jar", JAR));
-        command.addAll(List.of(args));
+        command.addAll(command(List.of(), args));
         ProcessBuilder builder = new ProcessBuilder(command).directory(directory.toFile())
                 .redirectOutput(out.toFile()).redirectError(err.toFile());
         Map<String, String> env = builder.environment();
